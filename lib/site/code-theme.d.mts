@@ -1,0 +1,1 @@
+export declare const CODE_THEMES: { light: string; dark: string }

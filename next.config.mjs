@@ -1,0 +1,58 @@
+import nextra from 'nextra'
+import { CODE_THEMES } from './lib/site/code-theme.mjs'
+import { repositoryUrl } from './lib/site/config.mjs'
+import remarkLab from './lib/mdx/remark-lab.mjs'
+
+const withNextra = nextra({
+  theme: 'nextra-theme-docs',
+  themeConfig: './theme.config.tsx',
+  defaultShowCopyCode: true,
+  latex: false,
+  search: { codeblocks: false },
+  // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
+  mdxOptions: { remarkPlugins: [remarkLab], rehypePrettyCodeOptions: { theme: CODE_THEMES } },
+})
+
+/**
+ * PGlite ships Node-only branches that import `node:*` modules. They never run in the browser,
+ * so the client build maps them to nothing instead of failing on the `node:` scheme.
+ * (Measured notes: ../shared/reference/pglite-in-the-browser.md)
+ */
+function ignoreNodeBuiltinsInTheBrowser(config, { isServer, webpack }) {
+  if (isServer) return config
+  config.plugins.push(
+    new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+      resource.request = resource.request.replace(/^node:/, '')
+    }),
+  )
+  config.resolve.fallback = {
+    ...config.resolve.fallback,
+    fs: false,
+    'fs/promises': false,
+    path: false,
+    url: false,
+    zlib: false,
+    stream: false,
+    crypto: false,
+    module: false,
+    child_process: false,
+    util: false,
+    os: false,
+  }
+  return config
+}
+
+export default withNextra({
+  output: 'export',
+  // Every page is written as `<route>/index.html`, so any static host or CDN serves `/decide/`
+  // without rewrite rules, and relative links inside a page resolve the same everywhere.
+  trailingSlash: true,
+  images: { unoptimized: true },
+  reactStrictMode: true,
+  poweredByHeader: false,
+  env: { COURSE_REPOSITORY_URL: repositoryUrl() },
+  // Lint and types run as their own stages of `npm test`; the build should not repeat them.
+  eslint: { ignoreDuringBuilds: true },
+  typescript: { ignoreBuildErrors: true },
+  webpack: ignoreNodeBuiltinsInTheBrowser,
+})

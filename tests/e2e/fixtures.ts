@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+/**
+ * Every browser test gets a page that fails the test when the site logs a console error, throws,
+ * or makes a request to anything but the local static server: the course promises that no request
+ * leaves the site, and a reader would see console errors as breakage.
+ */
+export interface SiteProblems {
+  consoleErrors: string[]
+  pageErrors: string[]
+  externalRequests: string[]
+  /** Call inside a test that provokes an error on purpose (e.g. a 404 fetch) to accept it. */
+  allowConsoleError(pattern: RegExp): void
+}
+
+const LOCAL_ORIGINS = /^(https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/|data:|blob:|about:)/
+
+export const test = base.extend<{ problems: SiteProblems }>({
+  problems: [
+    async ({ page }, use) => {
+      const allowed: RegExp[] = []
+      const problems: SiteProblems = {
+        consoleErrors: [],
+        pageErrors: [],
+        externalRequests: [],
+        allowConsoleError: (pattern) => allowed.push(pattern),
+      }
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return
+        const text = message.text()
+        if (!allowed.some((pattern) => pattern.test(text))) problems.consoleErrors.push(text)
+      })
+      page.on('pageerror', (error) => problems.pageErrors.push(String(error)))
+      // Abort instead of letting it leave, so a failing test never depends on the network either.
+      await page.route(
+        (url) => !LOCAL_ORIGINS.test(url.href),
+        (route) => {
+          problems.externalRequests.push(route.request().url())
+          return route.abort('blockedbyclient')
+        },
+      )
+      await use(problems)
+      expect(problems.externalRequests, 'requests that left localhost').toEqual([])
+      expect(problems.pageErrors, 'uncaught page errors').toEqual([])
+      expect(problems.consoleErrors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Fails with a readable list when axe finds serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page, options: { include?: string } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+  if (options.include) builder = builder.include(options.include)
+  const { violations } = await builder.analyze()
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }))
+  expect(serious, `axe violations on ${page.url()}`).toEqual([])
+}

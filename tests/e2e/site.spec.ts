@@ -1,0 +1,148 @@
+import { readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+
+/** Every HTML page of the static export, as the URL a reader would open (404 excluded). */
+function exportedPages(dir = 'out'): string[] {
+  const pages: string[] = []
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry)
+    if (entry === '_next' || entry === '404') continue // the 404 page has its own test
+    if (statSync(full).isDirectory()) pages.push(...exportedPages(full))
+    else if (entry === 'index.html') pages.push(`/${relative('out', dir)}/`.replace(/\/+/g, '/'))
+  }
+  return pages.sort()
+}
+
+const PAGES = exportedPages()
+
+test('the export holds the landing page, the section pages, the search index and a 404 page', () => {
+  expect(PAGES).toEqual(expect.arrayContaining(['/', '/why-api-routes-work/', '/where-they-hurt/', '/contribute/']))
+  const chunks = readdirSync('out/_next/static/chunks')
+  expect(
+    chunks.some((name) => /^nextra-data-.*\.json$/.test(name)),
+    'search index',
+  ).toBe(true)
+  expect(statSync('out/404.html').isFile()).toBe(true)
+})
+
+for (const path of PAGES) {
+  test(`${path} loads with a heading, no console errors and no serious axe findings`, async ({ page }) => {
+    const response = await page.goto(path)
+    expect(response?.status()).toBe(200)
+    await expect(page.locator('main h1, article h1').first()).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+  })
+}
+
+/** Sidebar entries: plain links, and folders, which Nextra renders as buttons that open their index page. */
+async function sidebarTargets(page: Page): Promise<string[]> {
+  const menu = page.locator('aside .nextra-menu-desktop')
+  const targets = await menu
+    .locator('a[href^="/"], button[data-href]')
+    .evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('href') ?? element.getAttribute('data-href') ?? ''),
+    )
+  return [...new Set(targets.map((target) => (target.endsWith('/') ? target : `${target}/`)))].sort()
+}
+
+test('every exported page is in the sidebar, and every sidebar entry opens its page', async ({ page }) => {
+  await page.goto('/')
+  expect(await sidebarTargets(page)).toEqual(PAGES)
+})
+
+test('sidebar navigation and the previous/next links move between pages', async ({ page }) => {
+  await page.goto('/')
+  await page.locator('aside .nextra-menu-desktop').getByText('Where they hurt', { exact: true }).click()
+  await expect(page).toHaveURL(/\/where-they-hurt\/$/)
+  await expect(page.locator('main h1, article h1').first()).toBeVisible()
+
+  await page.goto('/')
+  const next = page.locator('main a[title]').last()
+  const nextTitle = (await next.getAttribute('title')) ?? ''
+  expect(nextTitle).not.toBe('')
+  const nextHref = (await next.getAttribute('href')) ?? ''
+  expect(nextHref).not.toBe('/')
+  await next.click()
+  await expect(page).toHaveURL(new RegExp(`${nextHref}$`))
+  await page.locator('main a[title]').first().click()
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/)
+})
+
+test('search finds a page by a word from its body', async ({ page }) => {
+  await page.goto('/')
+  const search = page.locator('input[placeholder="Search the course…"]:visible')
+  // The index loads on first focus; typing before it arrives finds nothing, as it would for a reader.
+  const index = page.waitForResponse((response) => /nextra-data-.*\.json$/.test(response.url()))
+  await search.click()
+  expect((await index).status()).toBe(200)
+  await search.pressSequentially('Supavisor', { delay: 30 })
+  const result = page
+    .getByRole('option')
+    .filter({ hasText: /Supavisor/ })
+    .first()
+  await expect(result).toBeVisible()
+  await result.click()
+  await expect(page).toHaveURL(/\/where-they-hurt\/#/)
+})
+
+test('the theme toggle switches between light and dark', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto('/')
+  const html = page.locator('html')
+  await expect(html).not.toHaveClass(/dark/)
+  const toggle = page.locator('button[title="Change theme"]:visible').first()
+  await toggle.click()
+  await page.getByRole('option', { name: 'Dark' }).click()
+  await expect(html).toHaveClass(/dark/)
+  await page.reload()
+  await expect(html).toHaveClass(/dark/)
+})
+
+test('an unknown address shows the 404 page', async ({ page, problems }) => {
+  problems.allowConsoleError(/404|Failed to load resource/)
+  const response = await page.goto('/no-such-lesson/')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i)
+  await expect(page.getByRole('link', { name: /introduction|start/i }).first()).toBeVisible()
+})
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })
+
+  test('the menu opens and leads to a section', async ({ page }) => {
+    await page.goto('/')
+    const menu = page.getByRole('button', { name: /menu/i }).first()
+    await menu.click()
+    const link = page.locator('aside .nextra-menu-mobile').getByText('Why API routes work', { exact: true })
+    await expect(link).toBeVisible()
+    await link.click()
+    await expect(page).toHaveURL(/\/why-api-routes-work\/$/)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, 'horizontal scroll at 375 px').toBeLessThanOrEqual(1)
+  })
+})
+
+test('the head carries a title template, description, Open Graph and Twitter tags', async ({ page }) => {
+  await page.goto('/where-they-hurt/')
+  await expect(page).toHaveTitle(/ – Robust APIs with Next\.js$/)
+  for (const selector of [
+    'meta[name="description"]',
+    'meta[property="og:title"]',
+    'meta[property="og:image"]',
+    'meta[name="twitter:card"]',
+  ]) {
+    await expect(page.locator(selector).first()).toHaveAttribute('content', /.+/)
+  }
+  const ogImage = await page.request.get('/og.png')
+  expect(ogImage.status()).toBe(200)
+  const favicon = await page.request.get('/favicon.svg')
+  expect(favicon.status()).toBe(200)
+})
+
+test('"Edit this page" opens the page\'s own file in the repository', async ({ page }) => {
+  await page.goto('/where-they-hurt/')
+  const edit = page.getByRole('link', { name: /edit this page/i })
+  await expect(edit).toHaveAttribute('href', /\/edit\/main\/pages\/where-they-hurt\.mdx$/)
+})

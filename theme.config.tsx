@@ -1,0 +1,63 @@
+import { useRouter } from 'next/router'
+import { useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
+import { CourseLogo } from '@/components/CourseLogo'
+import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
+
+// Baked in at build time by next.config.mjs (`env`), so forks only change one variable.
+const REPOSITORY_URL = process.env.COURSE_REPOSITORY_URL as string
+
+function useHead() {
+  const { title, frontMatter } = useConfig()
+  const { asPath } = useRouter()
+  const isHome = asPath === '/' || asPath.startsWith('/?') || asPath.startsWith('/#')
+  const pageTitle = isHome || !title ? SITE_TITLE : `${title} – ${SITE_TITLE}`
+  const description = (frontMatter.description as string | undefined) ?? SITE_DESCRIPTION
+  return (
+    <>
+      <title>{pageTitle}</title>
+      <meta name="description" content={description} />
+      <meta property="og:type" content="website" />
+      <meta property="og:site_name" content={SITE_TITLE} />
+      <meta property="og:title" content={pageTitle} />
+      <meta property="og:description" content={description} />
+      <meta property="og:image" content="/og.png" />
+      <meta property="og:image:width" content="1200" />
+      <meta property="og:image:height" content="630" />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:title" content={pageTitle} />
+      <meta name="twitter:description" content={description} />
+      <meta name="twitter:image" content="/og.png" />
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+    </>
+  )
+}
+
+const config: DocsThemeConfig = {
+  logo: <CourseLogo />,
+  project: { link: REPOSITORY_URL },
+  docsRepositoryBase: `${REPOSITORY_URL}/edit/${DEFAULT_BRANCH}`,
+  editLink: { content: 'Edit this page on GitHub →' },
+  feedback: { content: 'Question or correction? Open an issue →', labels: 'feedback' },
+  head: useHead,
+  darkMode: true,
+  nextThemes: { defaultTheme: 'system' },
+  // Darker than Nextra's default primary in light mode so links pass WCAG AA contrast on the page background.
+  color: { hue: { light: 212, dark: 204 }, saturation: 100, lightness: { light: 38, dark: 62 } },
+  search: { placeholder: 'Search the course…' },
+  sidebar: { defaultMenuCollapseLevel: 1, toggleButton: true },
+  toc: { backToTop: 'Scroll to top' },
+  footer: {
+    content: (
+      <span>
+        {SITE_TITLE}: course text and code under the{' '}
+        <a href={`${REPOSITORY_URL}/blob/${DEFAULT_BRANCH}/LICENSE`} style={{ textDecoration: 'underline' }}>
+          MIT licence
+        </a>
+        . Written in the open; contributions welcome.
+      </span>
+    ),
+  },
+}
+
+export default config
