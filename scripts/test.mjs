@@ -8,6 +8,7 @@ const STAGES = [
   { name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
   { name: 'format', command: 'npx', args: ['prettier', '--check', '.', '--log-level', 'warn'] },
   { name: 'types', command: 'npx', args: ['tsc', '--noEmit'] },
+  { name: 'content', command: 'npx', args: ['tsx', 'scripts/check-content.ts'] },
   { name: 'unit', command: 'npx', args: ['vitest', 'run'] },
   { name: 'build', command: 'npx', args: ['next', 'build'] },
   { name: 'browser', command: 'npx', args: ['playwright', 'test'], needsChromium: true },

@@ -1,0 +1,322 @@
+/**
+ * The content checks behind `npm run check:content`. Each returns problems that name the file, the
+ * line and the fix; none of them stops at the first problem, so one run lists everything to mend.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { headingAnchors } from '@/lib/decision-tree/slug'
+import { pageFrontmatterSchema, readFrontmatter } from './frontmatter'
+import { findLabs, findLinks, proseWordCount } from './mdx-scan'
+import { lineOf, type ContentProblem } from './problem'
+import { pageForRoute, type Site, type SitePage } from './site-pages'
+
+/** Below this a lesson is a stub, whatever it says; the writing guide aims at 700–1,500 words. */
+export const MIN_LESSON_WORDS = 600
+
+/** Every `_meta.ts` key names a page or folder beside it, and every page is listed in its folder's `_meta.ts`. */
+export function checkNavigation(site: Site): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  for (const meta of site.metas) {
+    if (meta.loadError) {
+      problems.push({
+        file: meta.file,
+        message: `could not be loaded: ${meta.loadError}`,
+        fix: 'Make it `export default { key: "Title", … }` with no imports of site code.',
+      })
+      continue
+    }
+    for (const key of meta.keys) {
+      const base = join(site.root, meta.folder, key)
+      const exists =
+        ['.mdx', '.md', '.tsx', '.jsx'].some((extension) => existsSync(base + extension)) || existsSync(base)
+      if (!exists) {
+        problems.push({
+          file: meta.file,
+          line: lineOf(meta.source, new RegExp(`['"]?${key.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}['"]?\\s*:`)),
+          message: `"${key}" has no page: there is no ${meta.folder}/${key}.mdx and no folder ${meta.folder}/${key}/.`,
+          fix: `Create ${meta.folder}/${key}.mdx, or remove the key.`,
+        })
+      }
+    }
+  }
+  for (const page of site.pages) {
+    const meta = site.metas.find((candidate) => candidate.file === page.metaFile)
+    if (!meta) {
+      problems.push({
+        file: page.file,
+        message: `is not in the sidebar: ${page.metaFile} does not exist.`,
+        fix: `Create ${page.metaFile} with \`export default { '${page.key}': 'Title' }\`.`,
+      })
+    } else if (!meta.loadError && !meta.keys.includes(page.key)) {
+      problems.push({
+        file: page.file,
+        message: `is not in the sidebar: ${page.metaFile} has no key "${page.key}".`,
+        fix: `Add \`'${page.key}': 'Title'\` to ${page.metaFile} where it belongs in the order.`,
+      })
+    }
+  }
+  return problems
+}
+
+export function isDraft(page: SitePage): boolean {
+  const { data } = readFrontmatter(page.source)
+  return typeof data === 'object' && data !== null && (data as { draft?: unknown }).draft === true
+}
+
+export function checkFrontmatter(page: SitePage, { allowDrafts = false } = {}): ContentProblem[] {
+  if (!page.file.endsWith('.mdx') && !page.file.endsWith('.md')) return []
+  if (isDraft(page) && !allowDrafts) {
+    return [
+      {
+        file: page.file,
+        line: lineOf(page.source, /^draft:/m),
+        message: 'is a draft.',
+        fix: 'Finish the lesson and remove `draft: true` from its front matter (check locally with --allow-drafts meanwhile).',
+      },
+    ]
+  }
+  const block = readFrontmatter(page.source)
+  if (block.error) {
+    return [
+      {
+        file: page.file,
+        line: 2,
+        message: `front matter is not valid YAML: ${block.error}`,
+        fix: 'Quote values that contain a colon.',
+      },
+    ]
+  }
+  if (block.data === undefined) {
+    return [
+      {
+        file: page.file,
+        line: 1,
+        message: 'has no front matter.',
+        fix: 'Start the file with ---, a `title:` and a `description:` line, and ---.',
+      },
+    ]
+  }
+  const parsed = pageFrontmatterSchema.safeParse(block.data)
+  if (parsed.success) return []
+  return parsed.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '')
+    const shape = pageFrontmatterSchema.shape as Record<string, { description?: string }>
+    const described = shape[field]?.description
+    return {
+      file: page.file,
+      line: field ? (lineOf(page.source, new RegExp(`^${field}:`, 'm')) ?? 1) : 1,
+      message: `front matter ${field ? `\`${field}\`` : ''}: ${issue.message}`,
+      fix: described ?? `Allowed fields: ${Object.keys(shape).join(', ')}.`,
+    }
+  })
+}
+
+const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i
+
+/** Internal links and anchors resolve; external links are well-formed https URLs (not fetched). */
+export function checkLinks(site: Site, page: SitePage): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  for (const { line, href } of findLinks(page.source)) {
+    if (href.startsWith('mailto:')) continue
+    if (EXTERNAL.test(href)) {
+      let url: URL | undefined
+      try {
+        url = new URL(href)
+      } catch {
+        // reported below
+      }
+      if (!url || url.protocol !== 'https:' || !url.hostname.includes('.')) {
+        problems.push({
+          file: page.file,
+          line,
+          message: `external link ${href} is not a well-formed https URL.`,
+          fix: 'Link to the https address of the source.',
+        })
+      }
+      continue
+    }
+    if (href.startsWith('#')) {
+      const anchor = href.slice(1)
+      if (!headingAnchors(page.source).includes(anchor)) {
+        problems.push({
+          file: page.file,
+          line,
+          message: `anchor ${href} matches no heading on this page.`,
+          fix: `Use one of: ${headingAnchors(page.source)
+            .map((a) => `#${a}`)
+            .join(', ')}.`,
+        })
+      }
+      continue
+    }
+    if (!href.startsWith('/')) {
+      problems.push({
+        file: page.file,
+        line,
+        message: `relative link ${href} resolves differently depending on the page URL.`,
+        fix: 'Write internal links from the site root, with a trailing slash, e.g. /where-they-hurt/.',
+      })
+      continue
+    }
+    const [pathWithQuery, anchor] = href.split('#')
+    const path = pathWithQuery.split('?')[0]
+    if (/\.[a-z0-9]+$/i.test(path)) {
+      if (!existsSync(join(site.root, 'public', path))) {
+        problems.push({
+          file: page.file,
+          line,
+          message: `${path} is not in public/.`,
+          fix: `Add public${path} or fix the path.`,
+        })
+      }
+      continue
+    }
+    const target = pageForRoute(site, path)
+    if (!target) {
+      problems.push({
+        file: page.file,
+        line,
+        message: `link ${href} points to no page.`,
+        fix: `Link to an existing page: ${site.pages.map((candidate) => candidate.route).join(', ')}.`,
+      })
+      continue
+    }
+    if (!path.endsWith('/')) {
+      problems.push({
+        file: page.file,
+        line,
+        message: `link ${href} lacks the trailing slash the static export serves pages at.`,
+        fix: `Write ${path}/${anchor ? `#${anchor}` : ''}.`,
+      })
+    }
+    if (anchor && !headingAnchors(target.source).includes(anchor)) {
+      problems.push({
+        file: page.file,
+        line,
+        message: `${target.file} has no heading with anchor #${anchor}.`,
+        fix: `Use one of: ${
+          headingAnchors(target.source)
+            .map((a) => `#${a}`)
+            .join(', ') || '(no headings)'
+        }.`,
+      })
+    }
+  }
+  return problems
+}
+
+export interface ExampleSummary {
+  id: string
+  hasExercise: boolean
+  hasSolution: boolean
+}
+
+/** Every `<Lab example>` names an existing example, and every example is used by some page. */
+export function checkLabs(site: Site, examples: ExampleSummary[]): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  const ids = examples.map((example) => example.id)
+  const used = new Set<string>()
+  for (const page of site.pages) {
+    for (const lab of findLabs(page.source)) {
+      if (!lab.example) {
+        problems.push({
+          file: page.file,
+          line: lab.line,
+          message: '<Lab> has no example="…".',
+          fix: 'Name an example folder under examples/.',
+        })
+      } else if (!ids.includes(lab.example)) {
+        problems.push({
+          file: page.file,
+          line: lab.line,
+          message: `<Lab example="${lab.example}"> names no example: there is no examples/${lab.example}/meta.ts.`,
+          fix: `Use one of: ${ids.join(', ')}.`,
+        })
+      } else {
+        used.add(lab.example)
+      }
+    }
+  }
+  for (const id of ids) {
+    if (!used.has(id)) {
+      problems.push({
+        file: `examples/${id}/meta.ts`,
+        message: `example "${id}" is not embedded in any page.`,
+        fix: `Add <Lab example="${id}" /> to the lesson it belongs to, or delete examples/${id}/.`,
+      })
+    }
+  }
+  return problems
+}
+
+/** Exercises need checks (the schema enforces at least one) and a solution a reader can load. */
+export function checkExercises(examples: ExampleSummary[]): ContentProblem[] {
+  return examples
+    .filter((example) => example.hasExercise && !example.hasSolution)
+    .map((example) => ({
+      file: `examples/${example.id}/meta.ts`,
+      message: `example "${example.id}" has an exercise but no solution/ folder.`,
+      fix: `Add examples/${example.id}/solution/ with the files the solution changes.`,
+    }))
+}
+
+/** A lesson has the parts every lesson promises its reader. */
+export function checkLessonShape(page: SitePage, examples: ExampleSummary[]): ContentProblem[] {
+  if (!page.lessonSection) return []
+  const problems: ContentProblem[] = []
+  const { lineCount } = readFrontmatter(page.source)
+  const words = proseWordCount(page.source, lineCount)
+  if (words < MIN_LESSON_WORDS && !isDraft(page)) {
+    problems.push({
+      file: page.file,
+      message: `has ${words} words of prose; a lesson needs at least ${MIN_LESSON_WORDS} (aim for 700–1,500).`,
+      fix: 'Explain the idea in your own words before and after the lab.',
+    })
+  }
+  const anchors = headingAnchors(page.source)
+  for (const [anchor, heading] of [
+    ['exercise', '## Exercise'],
+    ['key-takeaways', '## Key takeaways'],
+    ['further-reading', '## Further reading'],
+  ] as const) {
+    if (!anchors.includes(anchor)) {
+      problems.push({
+        file: page.file,
+        message: `has no "${heading}" section.`,
+        fix: `Add a ${heading} heading (see the Contribute page).`,
+      })
+    }
+  }
+  const labs = findLabs(page.source)
+  if (labs.length === 0) {
+    problems.push({
+      file: page.file,
+      message: 'embeds no lab.',
+      fix: 'Add <Lab example="…" /> for the example that shows the point.',
+    })
+  }
+  const exerciseLine = lineOf(page.source, /^## Exercise/m)
+  const exerciseLab = labs.find((lab) => exerciseLine !== undefined && lab.line > exerciseLine)
+  const exercise = examples.find((example) => example.id === exerciseLab?.example)
+  if (exerciseLine !== undefined && !exercise?.hasExercise) {
+    problems.push({
+      file: page.file,
+      line: exerciseLine,
+      message: 'the Exercise section embeds no example with an `exercise` (checks and a solution).',
+      fix: 'Embed an example whose meta.ts has `exercise: { goal, checks }` and a solution/ folder.',
+    })
+  }
+  const furtherLine = lineOf(page.source, /^## Further reading/m)
+  if (
+    furtherLine !== undefined &&
+    !/https:\/\//.test(page.source.slice(page.source.split('\n').slice(0, furtherLine).join('\n').length))
+  ) {
+    problems.push({
+      file: page.file,
+      line: furtherLine,
+      message: 'Further reading has no https link.',
+      fix: 'Link the official documentation the lesson relies on.',
+    })
+  }
+  return problems
+}

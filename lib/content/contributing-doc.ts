@@ -1,0 +1,53 @@
+/**
+ * CONTRIBUTING.md is the one source of the contributor guide. Its generated blocks (the example meta
+ * fields, the review checklist) are filled from the schema and the pull-request template, and the site's
+ * Contribute page is derived from it, so GitHub and the site always say the same thing.
+ */
+import { metaFieldsMarkdown } from './meta-fields-doc'
+
+export const CONTRIBUTE_PAGE_DESCRIPTION =
+  'How the course is built and how to add to it: the repository layout, lessons and runnable examples, the example meta fields, the writing style and the checks.'
+
+/** Replaces the content between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` markers. */
+export function fillGeneratedBlocks(markdown: string, blocks: Record<string, string>): string {
+  let result = markdown
+  for (const [name, content] of Object.entries(blocks)) {
+    const pattern = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`)
+    if (!pattern.test(result))
+      throw new Error(`CONTRIBUTING.md has no <!-- generated:${name} --> … <!-- /generated:${name} --> block.`)
+    result = result.replace(pattern, `$1\n${content.trim()}\n$2`)
+  }
+  return result
+}
+
+/** The checklist items of the pull-request template, as a plain bullet list. */
+export function reviewChecklist(pullRequestTemplate: string): string {
+  return pullRequestTemplate
+    .split('\n')
+    .filter((line) => line.startsWith('- [ ] '))
+    .map((line) => `- ${line.slice('- [ ] '.length)}`)
+    .join('\n')
+}
+
+export function generatedBlocks(pullRequestTemplate: string): Record<string, string> {
+  return { 'meta-fields': metaFieldsMarkdown(), 'review-checklist': reviewChecklist(pullRequestTemplate) }
+}
+
+/** The Contribute page: the guide with front matter, as MDX (HTML comments are not valid MDX). */
+export function contributePage(guide: string): string {
+  const body = guide
+    .replace(/<!-- \/?generated:[a-z-]+ -->\n?/g, '')
+    .replace(/^# Contributing$/m, '# Contribute')
+    .trim()
+  return [
+    '---',
+    'title: Contribute',
+    `description: ${JSON.stringify(CONTRIBUTE_PAGE_DESCRIPTION)}`,
+    '---',
+    '',
+    '{/* Generated from CONTRIBUTING.md by `npm run docs:generate`. Edit CONTRIBUTING.md, not this file. */}',
+    '',
+    body,
+    '',
+  ].join('\n')
+}
