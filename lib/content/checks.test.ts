@@ -65,7 +65,7 @@ describe('check:content', () => {
     })
     expect(problems).toEqual([
       expect.stringMatching(
-        /^pages\/where-they-hurt\/_meta\.ts:3: "timeouts" has no page.*\n  → Create pages\/where-they-hurt\/timeouts\.mdx/,
+        /^pages\/where-they-hurt\/_meta\.ts:3: "timeouts" has no page.*\n {2}→ Create pages\/where-they-hurt\/timeouts\.mdx/,
       ),
     ])
   })
@@ -97,7 +97,7 @@ describe('check:content', () => {
     })
     expect(problems).toContainEqual(
       expect.stringMatching(
-        /pooling\.mdx:\d+: <Lab example="demo-typo"> names no example.*\n  → Use one of: demo, demo-exercise/,
+        /pooling\.mdx:\d+: <Lab example="demo-typo"> names no example.*\n {2}→ Use one of: demo, demo-exercise/,
       ),
     )
     expect(problems).toContainEqual(
@@ -113,7 +113,7 @@ describe('check:content', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^pages\/index\.mdx:8: link \/no-such-page\/ points to no page/),
       expect.stringMatching(
-        /^pages\/index\.mdx:10: pages\/where-they-hurt\.mdx has no heading with anchor #nowhere.*\n  → Use one of: #where-they-hurt, #pools/,
+        /^pages\/index\.mdx:10: pages\/where-they-hurt\.mdx has no heading with anchor #nowhere.*\n {2}→ Use one of: #where-they-hurt, #pools/,
       ),
       expect.stringMatching(/^pages\/index\.mdx:12: link \/where-they-hurt lacks the trailing slash/),
       expect.stringMatching(/^pages\/index\.mdx:14: relative link where-they-hurt\/ /),
