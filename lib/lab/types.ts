@@ -184,7 +184,9 @@ export type TimelineEvent =
       rows: number
       error?: string
     }
-  | { t: number; type: 'after-start' | 'after-end'; instance: string; request?: number }
+  // Two members (not one with a union `type`) so Extract<TimelineEvent, { type: 'after-end' }> works.
+  | { t: number; type: 'after-start'; instance: string; request?: number }
+  | { t: number; type: 'after-end'; instance: string; request?: number }
   | { t: number; type: 'background-lost'; instance: string; request?: number; what: string }
   | { t: number; type: 'cron'; path: string }
   | { t: number; type: 'cache'; key: string; result: 'hit' | 'miss' | 'stale' | 'revalidate' }

@@ -1,0 +1,351 @@
+/**
+ * The simulated Postgres server around PGlite: handshakes, round trips, max_connections, idle
+ * timeout, statement_timeout, an optional transaction-mode pooler and a query quota, all in
+ * virtual time. SQL itself really runs on PGlite.
+ *
+ * PGlite has ONE session, so transactions are serialised: while one simulated connection is
+ * between BEGIN and COMMIT/ROLLBACK, statements from other connections wait (in virtual time).
+ */
+import type { ExecContext } from '../clock/context'
+import type { Scheduler } from '../clock/scheduler'
+import type { ConnectionSample, DatabaseSettings, DatabaseStats, TimelineEvent } from '../types'
+import { connectionTerminated, DatabaseError, fromPgliteError } from './errors'
+import type { LabDatabase, QueryResult } from './pglite'
+import { extractSleep, shortSql, transactionVerb } from './sql-text'
+
+export interface ServerConnection {
+  id: number
+  open: boolean
+  inTx: boolean
+  /** The direct session using it (pooler connections have none). */
+  session?: Session
+  idleTimer?: ReturnType<Scheduler['schedule']>
+}
+
+/** A client's connection: straight to the server, or to the pooler. */
+export interface Session {
+  kind: 'direct' | 'pooler'
+  open: boolean
+  instance?: string
+  /** Direct: the server connection. Pooler: the server connection lent for the current transaction. */
+  server?: ServerConnection
+  /** Called when the server side closes the connection (idle timeout). */
+  onServerClose?: (error: Error) => void
+}
+
+export class DatabaseServer {
+  readonly samples: ConnectionSample[] = []
+  readonly stats: DatabaseStats
+  private nextId = 1
+  private open = 0
+  private sessions = new Set<Session>()
+  private txOwner: ServerConnection | null = null
+  private lockWaiters: Array<() => void> = []
+  private poolerClients = 0
+  private poolerServerCount = 0
+  private poolerIdle: ServerConnection[] = []
+  private poolerWaiters: Array<() => void> = []
+  private quotaWindows = new Map<number, number>()
+
+  constructor(
+    private scheduler: Scheduler,
+    private db: LabDatabase,
+    readonly settings: DatabaseSettings,
+    private emit: (event: TimelineEvent) => void,
+  ) {
+    this.stats = {
+      queries: 0,
+      errors: 0,
+      errorsByCode: {},
+      connectionsOpened: 0,
+      peakConnections: 0,
+      maxConnections: settings.maxConnections,
+      openAtEnd: 0,
+    }
+    this.sample()
+  }
+
+  get openConnections(): number {
+    return this.open
+  }
+
+  /** Client sessions an instance still has open (leaked when the instance is recycled). */
+  openSessionsOf(instance: string): number {
+    let n = 0
+    for (const s of this.sessions) if (s.open && s.instance === instance) n++
+    return n
+  }
+
+  connect(ctx: ExecContext | undefined): Promise<Session> {
+    const s = this.settings
+    return this.respond(ctx, async () => {
+      await this.scheduler.sleep(s.connectLatencyMs, null)
+      let session: Session
+      if (s.pooler) {
+        if (this.poolerClients >= s.pooler.maxClientConnections) {
+          throw this.refuse(ctx, new DatabaseError('no more connections allowed (max_client_conn)', '53300', 'FATAL'))
+        }
+        this.poolerClients++
+        session = { kind: 'pooler', open: true, instance: ctx?.instance?.id }
+        this.sample()
+      } else {
+        session = { kind: 'direct', open: true, instance: ctx?.instance?.id }
+        session.server = this.openServerConnection(ctx, session)
+      }
+      this.sessions.add(session)
+      return session
+    })
+  }
+
+  query(
+    session: Session,
+    sql: string,
+    values: unknown[] | undefined,
+    rowMode: 'array' | 'object',
+    ctx: ExecContext | undefined,
+  ): Promise<QueryResult[]> {
+    const start = this.scheduler.now
+    const s = this.settings
+    const up = Math.floor(s.queryLatencyMs / 2)
+    const down = s.queryLatencyMs - up
+    return this.respond(ctx, async () => {
+      if (!session.open) throw connectionTerminated()
+      await this.scheduler.sleep(up, null)
+      this.stats.queries++
+      if (s.quota) {
+        const w = Math.floor(this.scheduler.now / s.quota.windowMs)
+        const used = (this.quotaWindows.get(w) ?? 0) + 1
+        this.quotaWindows.set(w, used)
+        if (used > s.quota.maxQueries) {
+          const error = new DatabaseError(
+            `quota exceeded: this database allows ${s.quota.maxQueries} queries per ${s.quota.windowMs / 1000} s on its plan`,
+            '53400',
+          )
+          this.countError(error.code)
+          await this.scheduler.sleep(down, null)
+          this.emitQuery(start, 0, ctx, sql, 0, error.code)
+          throw error
+        }
+      }
+      const conn = session.kind === 'pooler' ? (session.server ?? (await this.borrow(ctx))) : session.server!
+      if (session.kind === 'pooler') session.server = conn
+      this.scheduler.cancel(conn.idleTimer)
+      while (this.txOwner && this.txOwner !== conn) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
+      const verb = transactionVerb(sql)
+      if (verb === 'begin') {
+        this.txOwner = conn
+        conn.inTx = true
+      }
+      const { sql: text, sleepMs } = extractSleep(sql, values)
+      let results: QueryResult[] | undefined
+      let error: DatabaseError | undefined
+      let waitMs = sleepMs
+      if (s.statementTimeoutMs > 0 && sleepMs > s.statementTimeoutMs) {
+        waitMs = s.statementTimeoutMs
+        error = new DatabaseError('canceling statement due to statement timeout', '57014')
+        // Put the real session in the same state a cancelled statement leaves (an aborted transaction).
+        if (conn.inTx)
+          await this.runQuietly(
+            `DO $$BEGIN RAISE EXCEPTION 'statement timeout' USING ERRCODE = 'query_canceled'; END$$`,
+          )
+      } else {
+        try {
+          results = await this.scheduler.track(this.db.run(text, values, rowMode, this.scheduler.now))
+        } catch (e) {
+          error = fromPgliteError(e)
+        }
+      }
+      if (verb === 'commit' || verb === 'rollback' || (verb === 'begin' && error)) this.endTransaction(conn)
+      await this.scheduler.sleep(waitMs, null)
+      if (session.kind === 'pooler' && !conn.inTx) {
+        session.server = undefined
+        this.giveBack(conn)
+      }
+      this.armIdle(conn)
+      await this.scheduler.sleep(down, null)
+      if (error) this.countError(error.code)
+      const rows = results ? results.reduce((n, r) => n + (r.rows.length || r.affectedRows || 0), 0) : 0
+      this.emitQuery(start, conn.id, ctx, sql, rows, error?.code)
+      if (error) throw error
+      return results!
+    })
+  }
+
+  /** The client closes its connection. */
+  close(session: Session): void {
+    if (!session.open) return
+    session.open = false
+    this.sessions.delete(session)
+    if (session.kind === 'pooler') {
+      this.poolerClients--
+      const conn = session.server
+      session.server = undefined
+      if (conn?.inTx) {
+        void this.runQuietly('ROLLBACK')
+        this.endTransaction(conn)
+      }
+      if (conn) this.giveBack(conn)
+      this.sample()
+    } else if (session.server) {
+      this.closeServerConnection(session.server, 'client')
+    }
+  }
+
+  finish(): DatabaseStats {
+    this.stats.openAtEnd = this.open
+    return this.stats
+  }
+
+  private openServerConnection(ctx: ExecContext | undefined, session?: Session): ServerConnection {
+    if (this.open >= this.settings.maxConnections) {
+      throw this.refuse(ctx, new DatabaseError('sorry, too many clients already', '53300', 'FATAL'))
+    }
+    const conn: ServerConnection = { id: this.nextId++, open: true, inTx: false, session }
+    this.open++
+    this.stats.connectionsOpened++
+    this.stats.peakConnections = Math.max(this.stats.peakConnections, this.open)
+    const ev: TimelineEvent = { t: this.scheduler.now, type: 'db-connect', connection: conn.id }
+    if (session && ctx?.instance) ev.instance = ctx.instance.id
+    if (session && ctx?.request) ev.request = ctx.request.index
+    this.emit(ev)
+    this.sample()
+    this.armIdle(conn)
+    return conn
+  }
+
+  private closeServerConnection(conn: ServerConnection, reason: 'client' | 'idle-timeout' | 'server'): void {
+    if (!conn.open) return
+    conn.open = false
+    this.open--
+    this.scheduler.cancel(conn.idleTimer)
+    if (conn.inTx) {
+      void this.runQuietly('ROLLBACK')
+      this.endTransaction(conn)
+    }
+    this.emit({ t: this.scheduler.now, type: 'db-disconnect', connection: conn.id, reason })
+    this.sample()
+    if (reason === 'client') return
+    const session = conn.session
+    if (session?.open) {
+      session.open = false
+      this.sessions.delete(session)
+      session.onServerClose?.(new DatabaseError('terminating connection due to idle-session timeout', '57P05', 'FATAL'))
+    }
+    if (!session) {
+      this.poolerServerCount--
+      this.poolerIdle = this.poolerIdle.filter((c) => c !== conn)
+      this.poolerWaiters.shift()?.()
+    }
+  }
+
+  private armIdle(conn: ServerConnection): void {
+    const ms = this.settings.idleSessionTimeoutMs
+    this.scheduler.cancel(conn.idleTimer)
+    if (ms > 0 && conn.open && !conn.inTx) {
+      conn.idleTimer = this.scheduler.after(ms, () => this.closeServerConnection(conn, 'idle-timeout'), null)
+    }
+  }
+
+  /** Transaction mode: lend a server connection for one statement or transaction. */
+  private async borrow(ctx: ExecContext | undefined): Promise<ServerConnection> {
+    const pooler = this.settings.pooler!
+    for (;;) {
+      const idle = this.poolerIdle.pop()
+      if (idle) return idle
+      if (this.poolerServerCount < Math.min(pooler.poolSize, this.settings.maxConnections)) {
+        this.poolerServerCount++
+        await this.scheduler.sleep(this.settings.connectLatencyMs, null)
+        try {
+          return this.openServerConnection(ctx)
+        } catch (error) {
+          this.poolerServerCount--
+          throw error
+        }
+      }
+      await new Promise<void>((resolve) => this.poolerWaiters.push(resolve))
+    }
+  }
+
+  private giveBack(conn: ServerConnection): void {
+    if (!conn.open) return
+    this.poolerIdle.push(conn)
+    this.poolerWaiters.shift()?.()
+  }
+
+  private endTransaction(conn: ServerConnection): void {
+    conn.inTx = false
+    if (this.txOwner === conn) {
+      this.txOwner = null
+      for (const wake of this.lockWaiters.splice(0)) wake()
+    }
+  }
+
+  private async runQuietly(sql: string): Promise<void> {
+    try {
+      await this.scheduler.track(this.db.run(sql, undefined, 'object', this.scheduler.now))
+    } catch {
+      // Expected: the statement exists to change the session's state.
+    }
+  }
+
+  private refuse(ctx: ExecContext | undefined, error: DatabaseError): DatabaseError {
+    this.countError(error.code)
+    const ev: TimelineEvent = { t: this.scheduler.now, type: 'db-connect-refused', code: error.code }
+    if (ctx?.instance) ev.instance = ctx.instance.id
+    if (ctx?.request) ev.request = ctx.request.index
+    this.emit(ev)
+    return error
+  }
+
+  private countError(code: string): void {
+    this.stats.errors++
+    this.stats.errorsByCode[code] = (this.stats.errorsByCode[code] ?? 0) + 1
+  }
+
+  private emitQuery(
+    start: number,
+    connection: number,
+    ctx: ExecContext | undefined,
+    sql: string,
+    rows: number,
+    error?: string,
+  ): void {
+    const ev: TimelineEvent = {
+      t: start,
+      type: 'db-query',
+      connection,
+      sql: shortSql(sql),
+      ms: this.scheduler.now - start,
+      rows,
+    }
+    if (ctx?.request) ev.request = ctx.request.index
+    if (error) ev.error = error
+    this.emit(ev)
+  }
+
+  private sample(): void {
+    const sample: ConnectionSample = { t: this.scheduler.now, open: this.open }
+    if (this.settings.pooler) sample.poolerClients = this.poolerClients
+    const last = this.samples[this.samples.length - 1]
+    if (last && last.t === sample.t) this.samples[this.samples.length - 1] = sample
+    else this.samples.push(sample)
+  }
+
+  /** Server-side work runs in no instance's context; the reply is delivered in the caller's. */
+  private async respond<T>(ctx: ExecContext | undefined, work: () => Promise<T>): Promise<T> {
+    const start = this.scheduler.now
+    let value: T | undefined
+    let failure: unknown
+    let failed = false
+    try {
+      value = await work()
+    } catch (error) {
+      failure = error
+      failed = true
+    }
+    await this.scheduler.sleep(0, ctx ?? null, 'database reply')
+    if (ctx?.request) ctx.request.databaseMs += this.scheduler.now - start
+    if (failed) throw failure
+    return value as T
+  }
+}

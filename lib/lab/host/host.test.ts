@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { RunOutcome } from '../types'
+import { createLabHostWith, LabHostError, type WorkerLike } from './host'
+import type { FromWorker, ToWorker } from './protocol'
+
+/** A fake worker: answers like the real one unless told to hang (a stuck infinite loop). */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: { data: FromWorker }) => void) | null = null
+  onerror: ((event: unknown) => void) | null = null
+  terminated = false
+  hang = false
+  received: ToWorker[] = []
+  postMessage(msg: ToWorker): void {
+    this.received.push(msg)
+    if (this.hang || this.terminated) return
+    const reply = (data: FromWorker) => queueMicrotask(() => this.onmessage?.({ data }))
+    if (msg.type === 'ready') reply({ type: 'ready', ok: true })
+    if (msg.type === 'ping') reply({ type: 'pong', seq: msg.seq })
+    if (msg.type === 'run' && msg.input.scenario.requests[0]?.path === '/loop') this.hang = true
+    else if (msg.type === 'run') reply({ type: 'result', id: msg.id, outcome: OUTCOME })
+  }
+  terminate(): void {
+    this.terminated = true
+  }
+}
+
+const OUTCOME: RunOutcome = { ok: false, error: { kind: 'plan', message: 'fake' }, console: [] }
+
+describe('lab host', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('runs on the worker and resolves with its outcome', async () => {
+    const workers: FakeWorker[] = []
+    const host = createLabHostWith({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!) })
+    await host.ready()
+    await expect(host.start({ files: {}, scenario: { requests: [] } })).resolves.toEqual(OUTCOME)
+    expect(workers).toHaveLength(1)
+  })
+
+  it('terminates a worker that stops answering heartbeats and starts a fresh one next time', async () => {
+    const workers: FakeWorker[] = []
+    const host = createLabHostWith({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!) })
+    await host.ready()
+    const stuck = host.start({ files: {}, scenario: { requests: [{ path: '/loop' }] } })
+    const caught = stuck.catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(2500)
+    expect(workers[0].terminated).toBe(false)
+    await vi.advanceTimersByTimeAsync(1500)
+    const error = (await caught) as LabHostError
+    expect(error).toBeInstanceOf(LabHostError)
+    expect(error.kind).toBe('timeout')
+    expect(error.message).toMatch(/^The code was stopped after 3 s/)
+    expect(workers[0].terminated).toBe(true)
+    // The next run transparently gets a new worker.
+    await expect(host.start({ files: {}, scenario: { requests: [] } })).resolves.toEqual(OUTCOME)
+    expect(workers).toHaveLength(2)
+  })
+
+  it('does not kill a worker that keeps answering', async () => {
+    const workers: FakeWorker[] = []
+    const host = createLabHostWith({
+      createWorker: () => {
+        const w = new FakeWorker()
+        // Answers pings but never finishes the run: a long but healthy simulation.
+        w.postMessage = function (this: FakeWorker, msg: ToWorker) {
+          this.received.push(msg)
+          if (msg.type === 'ready') queueMicrotask(() => this.onmessage?.({ data: { type: 'ready', ok: true } }))
+          if (msg.type === 'ping') queueMicrotask(() => this.onmessage?.({ data: { type: 'pong', seq: msg.seq } }))
+        }
+        workers.push(w)
+        return w
+      },
+    })
+    await host.ready()
+    const run = host.start({ files: {}, scenario: { requests: [] } }).catch((e: Error) => e.message)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(workers[0].terminated).toBe(false)
+    host.cancel()
+    expect(workers[0].received.at(-1)).toEqual({ type: 'cancel', id: 1 })
+    host.terminate()
+    await expect(run).resolves.toBe('The lab was stopped.')
+  })
+})

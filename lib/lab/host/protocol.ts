@@ -1,0 +1,15 @@
+/** Messages between the page and the lab worker. Everything is structured-clone friendly. */
+import type { RunInput, RunOutcome } from '../types'
+
+export type ToWorker =
+  | { type: 'ready' }
+  | { type: 'run'; id: number; input: RunInput }
+  | { type: 'cancel'; id: number }
+  | { type: 'ping'; seq: number }
+
+export type FromWorker =
+  | { type: 'ready'; ok: true }
+  | { type: 'ready'; ok: false; message: string }
+  | { type: 'result'; id: number; outcome: RunOutcome }
+  | { type: 'crash'; id: number; message: string }
+  | { type: 'pong'; seq: number }

@@ -1,0 +1,118 @@
+/**
+ * One instance's module registry: evaluates the reader's CommonJS output with `new Function`,
+ * passing the instance's virtual globals as parameters. Module-scope state (a Pool, a Map used
+ * as a cache) therefore lives per instance, as it does on a real platform.
+ */
+import type { FileTree } from '../types'
+import { compileModule, isCodeFile, LabFailure, type CompiledModule } from './transpile'
+import { resolveSpecifier } from './resolve'
+
+/** Lines `new Function` adds before the body: `function anonymous(a,b\n) {\n`. */
+export const WRAPPER_LINE_OFFSET = 2
+export const SOURCE_URL_PREFIX = 'lab:///'
+
+export interface ProjectModules {
+  files: FileTree
+  compiled: Map<string, CompiledModule>
+  builtinNames: readonly string[]
+}
+
+/** Compile every code file up front (a build would too) and check every import resolves. */
+export function compileProject(files: FileTree, builtinNames: readonly string[]): ProjectModules {
+  const compiled = new Map<string, CompiledModule>()
+  for (const path of Object.keys(files).sort()) {
+    if (isCodeFile(path)) compiled.set(path, compileModule(path, files[path]))
+  }
+  for (const mod of compiled.values()) {
+    for (const spec of mod.specifiers) {
+      const r = resolveSpecifier(spec, mod.path, files, builtinNames)
+      if (r.kind !== 'missing') continue
+      const line = findImportLine(files[mod.path], spec)
+      const isPath = spec.startsWith('.') || spec.startsWith('@/') || spec.startsWith('/')
+      const message = isPath
+        ? `Module not found: Can't resolve '${spec}' in ${mod.path} (tried ${r.tried.join(', ')}).`
+        : `Module not found: '${spec}' (imported by ${mod.path}) is not available in the lab. ` +
+          `Available modules: ${builtinNames.join(', ')}, and files of this project via relative paths or '@/'.`
+      throw new LabFailure({ kind: 'unknown-import', message, file: mod.path, ...(line ? { line, column: 1 } : {}) })
+    }
+  }
+  return { files, compiled, builtinNames }
+}
+
+function findImportLine(source: string, spec: string): number | undefined {
+  const lines = source.split('\n')
+  const i = lines.findIndex((l) => l.includes(`'${spec}'`) || l.includes(`"${spec}"`))
+  return i < 0 ? undefined : i + 1
+}
+
+export class ModuleRegistry {
+  private cache = new Map<string, { exports: unknown }>()
+  /** Modules of the reader's code evaluated so far (cold start cost is charged per module). */
+  evaluated = 0
+  private scopeNames: string[]
+  private scopeValues: unknown[]
+
+  constructor(
+    private project: ProjectModules,
+    private builtins: Record<string, unknown>,
+    scope: Record<string, unknown>,
+  ) {
+    this.scopeNames = Object.keys(scope)
+    this.scopeValues = Object.values(scope)
+  }
+
+  isLoaded(path: string): boolean {
+    return this.cache.has(path)
+  }
+
+  /** Number of not-yet-evaluated modules in the import graphs of `paths`. */
+  pendingCount(paths: string[]): number {
+    const seen = new Set<string>()
+    const walk = (p: string) => {
+      if (seen.has(p) || this.cache.has(p)) return
+      seen.add(p)
+      const mod = this.project.compiled.get(p)
+      for (const spec of mod?.specifiers ?? []) {
+        const r = resolveSpecifier(spec, p, this.project.files, this.project.builtinNames)
+        if (r.kind === 'file') walk(r.path)
+      }
+    }
+    for (const p of paths) walk(p)
+    return seen.size
+  }
+
+  load(path: string): unknown {
+    const cached = this.cache.get(path)
+    if (cached) return cached.exports
+    const mod =
+      this.project.compiled.get(path) ??
+      (path.endsWith('.json') ? compileModule(path, this.project.files[path]) : undefined)
+    if (!mod) throw new Error(`Cannot find module '${path}'`)
+    const module = { exports: {} as unknown }
+    this.cache.set(path, module)
+    this.evaluated++
+    const require = (spec: string) => {
+      const r = resolveSpecifier(spec, path, this.project.files, this.project.builtinNames)
+      if (r.kind === 'builtin') return this.builtins[r.name]
+      if (r.kind === 'file') return this.load(r.path)
+      throw new Error(`Cannot find module '${spec}' from ${path}`)
+    }
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
+    const fn = new Function(
+      'exports',
+      'require',
+      'module',
+      '__filename',
+      '__dirname',
+      ...this.scopeNames,
+      `${mod.code}\n//# sourceURL=${SOURCE_URL_PREFIX}${path}`,
+    )
+    try {
+      fn(module.exports, require, module, '/' + path, '/' + dir, ...this.scopeValues)
+    } catch (error) {
+      this.cache.delete(path)
+      throw error
+    }
+    return module.exports
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * TypeScript/ESM → CommonJS with sucrase. Sucrase keeps line numbers, so runtime stack lines map
+ * back to the reader's files with a constant offset (see errors.ts).
+ */
+import { transform } from 'sucrase'
+import type { LabError } from '../types'
+
+export interface CompiledModule {
+  path: string
+  code: string
+  /** Specifiers the module requires (static imports, `import()` and literal `require`). */
+  specifiers: string[]
+}
+
+export class LabFailure extends Error {
+  constructor(readonly labError: LabError) {
+    super(labError.message)
+  }
+}
+
+const CODE_FILE = /\.(ts|tsx|js|jsx|mjs|cjs)$/
+
+export function isCodeFile(path: string): boolean {
+  return CODE_FILE.test(path) && !path.endsWith('.d.ts') && !/\.(test|spec)\.[jt]sx?$/.test(path)
+}
+
+export function compileModule(path: string, source: string): CompiledModule {
+  if (path.endsWith('.json')) {
+    return { path, code: `module.exports = ${JSON.stringify(JSON.parse(source))};`, specifiers: [] }
+  }
+  const transforms: Array<'typescript' | 'imports' | 'jsx'> = ['imports']
+  if (/\.tsx?$/.test(path)) transforms.unshift('typescript')
+  if (/x$/.test(path)) transforms.push('jsx')
+  let code: string
+  try {
+    code = transform(source, { transforms, filePath: path, production: true }).code
+  } catch (error) {
+    throw new LabFailure(toCompileError(path, source, error))
+  }
+  const specifiers = new Set<string>()
+  for (const m of code.matchAll(/\brequire\(\s*(['"])([^'"]+)\1\s*\)/g)) specifiers.add(m[2])
+  return { path, code, specifiers: [...specifiers] }
+}
+
+function toCompileError(path: string, source: string, error: unknown): LabError {
+  const e = error as { message?: string; pos?: number }
+  const raw = String(e.message ?? error)
+  const message = raw.replace(/^Error transforming [^:]+: /, '').replace(/\s*\(\d+:\d+\)$/, '')
+  if (typeof e.pos !== 'number') return { kind: 'compile', message: `${path}: ${message}`, file: path }
+  const before = source.slice(0, e.pos).split('\n')
+  const line = before.length
+  const column = before[before.length - 1].length + 1
+  return { kind: 'compile', message: `${path}:${line}:${column} ${message}`, file: path, line, column }
+}
