@@ -1,6 +1,7 @@
 import { useRouter } from 'next/router'
 import { useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { CourseLogo } from '@/components/CourseLogo'
+import { ScrollableTable } from '@/components/MDX/ScrollableTable'
 import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
 
 // Baked in at build time by next.config.mjs (`env`), so forks only change one variable.
@@ -47,6 +48,7 @@ const config: DocsThemeConfig = {
   search: { placeholder: 'Search the course…' },
   sidebar: { defaultMenuCollapseLevel: 1, toggleButton: true },
   toc: { backToTop: 'Scroll to top' },
+  components: { table: ScrollableTable },
   footer: {
     content: (
       <span>

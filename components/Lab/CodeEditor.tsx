@@ -1,0 +1,177 @@
+/**
+ * The Sandpack editor: file tabs plus CodeMirror, nothing else. Sandpack's preview, bundler and
+ * "Open in CodeSandbox" are never mounted, so no request leaves the site. Composed from FileTabs +
+ * CodeEditor rather than SandpackCodeEditor because only the raw editor takes `decorators`, which
+ * highlight the line of a compile error.
+ */
+import {
+  CodeEditor as CodeMirrorEditor,
+  SandpackProvider,
+  SandpackStack,
+  useActiveCode,
+  useSandpack,
+} from '@codesandbox/sandpack-react'
+import { useEffect, useId, useMemo, useRef } from 'react'
+import type { FileTree } from '@/lib/lab/types'
+import { TAB_BAR_HEIGHT_PX } from '@/lib/mdx/lab-theme.mjs'
+import { editorTheme } from './editorTheme'
+import { FileTabs } from './FileTabs'
+import styles from './Lab.module.css'
+import { sqlLanguage } from './sqlLanguage'
+
+export interface ErrorMarker {
+  file: string
+  line: number
+  column?: number
+}
+
+export interface CodeEditorProps {
+  files: FileTree
+  visibleFiles: string[]
+  activeFile: string
+  readOnlyFiles: string[]
+  height: number
+  errorMarker?: ErrorMarker
+  onFilesChange: (files: FileTree) => void
+  onActiveFileChange?: (file: string) => void
+}
+
+const ADDITIONAL_LANGUAGES = [sqlLanguage]
+
+const toSandpackPath = (path: string) => `/${path}`
+const fromSandpackPath = (path: string) => path.replace(/^\//, '')
+
+function ReportChanges({ onFilesChange, known }: { onFilesChange: (files: FileTree) => void; known: Set<string> }) {
+  const { sandpack } = useSandpack()
+  const report = useRef(onFilesChange)
+  report.current = onFilesChange
+  const lastReported = useRef(sandpack.files)
+  useEffect(() => {
+    // Only real edits: the first render and re-renders of the same state echo what we passed in.
+    if (lastReported.current === sandpack.files) return
+    lastReported.current = sandpack.files
+    const files: FileTree = {}
+    for (const [path, file] of Object.entries(sandpack.files)) {
+      const name = fromSandpackPath(path)
+      if (known.has(name)) files[name] = file.code
+    }
+    report.current(files)
+  }, [sandpack.files, known])
+  return null
+}
+
+/** Lets the lab reopen the same tab after Reset or "Show solution" remounts the editor. */
+function ReportActiveFile({ onActiveFileChange }: { onActiveFileChange: (file: string) => void }) {
+  const { sandpack } = useSandpack()
+  const report = useRef(onActiveFileChange)
+  report.current = onActiveFileChange
+  useEffect(() => report.current(fromSandpackPath(sandpack.activeFile)), [sandpack.activeFile])
+  return null
+}
+
+function OpenFileWithError({ marker }: { marker?: ErrorMarker }) {
+  const { sandpack } = useSandpack()
+  const { openFile } = sandpack
+  useEffect(() => {
+    if (marker) openFile(toSandpackPath(marker.file))
+  }, [marker, openFile])
+  return null
+}
+
+interface EditorProps {
+  height: number
+  errorMarker?: ErrorMarker
+  visibleFiles: string[]
+  readOnlyFiles: string[]
+}
+
+function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProps) {
+  const panelId = useId()
+  const { sandpack } = useSandpack()
+  const { code, updateCode, readOnly } = useActiveCode()
+  const activeFile = sandpack.activeFile
+  const decorators = useMemo(
+    () =>
+      errorMarker && toSandpackPath(errorMarker.file) === activeFile
+        ? [
+            {
+              line: errorMarker.line,
+              className: 'cm-errorLine',
+              elementAttributes: { 'data-error-line': String(errorMarker.line) },
+            },
+          ]
+        : undefined,
+    [errorMarker, activeFile],
+  )
+  return (
+    <SandpackStack style={{ height: height + TAB_BAR_HEIGHT_PX }}>
+      <FileTabs files={visibleFiles} panelId={panelId} readOnlyFiles={readOnlyFiles} />
+      <div
+        role="tabpanel"
+        id={panelId}
+        aria-labelledby={`${panelId}-tab-${visibleFiles.indexOf(fromSandpackPath(activeFile))}`}
+        className={styles.editorHost}
+        style={{ flex: 1, overflow: 'auto' }}
+      >
+        <CodeMirrorEditor
+          key={activeFile}
+          code={code}
+          filePath={activeFile}
+          onCodeUpdate={(next) => updateCode(next, false)}
+          showLineNumbers
+          readOnly={readOnly}
+          decorators={decorators}
+          initMode="immediate"
+          additionalLanguages={ADDITIONAL_LANGUAGES}
+        />
+      </div>
+    </SandpackStack>
+  )
+}
+
+export default function CodeEditor({
+  files,
+  visibleFiles,
+  activeFile,
+  readOnlyFiles,
+  height,
+  errorMarker,
+  onFilesChange,
+  onActiveFileChange,
+}: CodeEditorProps) {
+  // The example's file names never change while the editor is mounted.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const known = useMemo(() => new Set(Object.keys(files)), [])
+  const sandpackFiles = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(files).map(([path, code]) => [
+          toSandpackPath(path),
+          { code, readOnly: readOnlyFiles.includes(path), hidden: !visibleFiles.includes(path) },
+        ]),
+      ),
+    // Sandpack owns the text once mounted; a new `files` object only matters on remount (Reset, solution).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  )
+  // Sandpack resets its files whenever `files` or `customSetup` changes identity, which would throw
+  // away what the reader just typed: both are created once per mount, from the first props.
+  const customSetup = useMemo(() => ({ entry: toSandpackPath(activeFile) }), []) // eslint-disable-line react-hooks/exhaustive-deps
+  const options = useMemo(
+    () => ({
+      visibleFiles: visibleFiles.map(toSandpackPath),
+      activeFile: toSandpackPath(activeFile),
+      initMode: 'immediate' as const,
+      autorun: false,
+    }),
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  )
+  return (
+    <SandpackProvider files={sandpackFiles} customSetup={customSetup} options={options} theme={editorTheme}>
+      <Editor height={height} errorMarker={errorMarker} visibleFiles={visibleFiles} readOnlyFiles={readOnlyFiles} />
+      <ReportChanges onFilesChange={onFilesChange} known={known} />
+      {onActiveFileChange && <ReportActiveFile onActiveFileChange={onActiveFileChange} />}
+      <OpenFileWithError marker={errorMarker} />
+    </SandpackProvider>
+  )
+}

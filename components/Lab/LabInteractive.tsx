@@ -1,0 +1,340 @@
+/**
+ * The interactive lab, loaded on demand by ./index.tsx: loads the example's files, restores the
+ * reader's edits, runs scenarios in the engine's worker, and shows results, errors and exercises.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { evaluateChecks, type CheckVerdict } from '@/lib/examples/checks'
+import { buildScenario, parseBodyText } from '@/lib/examples/scenario'
+import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
+import type { ErrorMarker } from './CodeEditor'
+import { ExercisePanel } from './ExercisePanel'
+import styles from './Lab.module.css'
+import { CANCELLED, runOnLabHost, warmUpLabHost } from './labHost'
+import { parseHeadersText, toPanelRequest, type PanelState } from './panelState'
+import { RequestPanel } from './RequestPanel'
+import { Results } from './Results'
+import { errorLocation, RunErrorDetails } from './RunError'
+import { RunBar } from './RunBar'
+import { StaticCode } from './StaticCode'
+import { clearEdits, isCompleted, loadEdits, markCompleted, saveEdits } from './storage'
+import type { LabProps, LabState } from './types'
+
+const CodeEditor = lazy(() => import('./CodeEditor'))
+
+export interface LabInteractiveProps extends LabProps {
+  panel: PanelState
+  onPanelChange: (next: PanelState) => void
+  onStateChange: (state: LabState) => void
+  /** The reader pressed Run before this part had loaded: run as soon as the files are here. */
+  runWhenReady: boolean
+}
+
+type Notice = { kind: 'example-changed' } | { kind: 'reset'; previous: FileTree } | null
+
+type Mode = { kind: 'mine' } | { kind: 'solution'; mine: FileTree }
+
+const SAVE_DELAY_MS = 250
+
+export function LabInteractive(props: LabInteractiveProps) {
+  const { example, meta, highlighted, loadFiles, panel, onPanelChange, onStateChange, runWhenReady } = props
+  const [starter, setStarter] = useState<FileTree | null>(null)
+  const [solution, setSolution] = useState<FileTree | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [files, setFiles] = useState<FileTree>({})
+  const [editorRevision, setEditorRevision] = useState(0)
+  const [mode, setMode] = useState<Mode>({ kind: 'mine' })
+  const [notice, setNotice] = useState<Notice>(null)
+  const [storageWorks, setStorageWorks] = useState(true)
+  const [outcome, setOutcome] = useState<RunOutcome | null>(null)
+  const [running, setRunning] = useState(false)
+  const [bodyError, setBodyError] = useState<string>()
+  const [headersError, setHeadersError] = useState<string>()
+  const [verdicts, setVerdicts] = useState<CheckVerdict[] | null>(null)
+  const [completed, setCompleted] = useState(false)
+  const [errorMarker, setErrorMarker] = useState<ErrorMarker>()
+  const [openFile, setOpenFile] = useState(meta.activeFile)
+  const latest = useRef({ files, panel, mode })
+  latest.current = { files, panel, mode }
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const pendingSave = useRef<(() => void) | null>(null)
+
+  // Files arrive in their own chunk; the worker and its database start at the same time.
+  useEffect(() => {
+    let cancelled = false
+    onStateChange('loading')
+    warmUpLabHost()
+    loadFiles()
+      .then((module) => {
+        if (cancelled) return
+        const loaded = module.default
+        const saved = loadEdits(example)
+        const restored = saved ? { ...loaded.files, ...pick(saved.files, loaded.files) } : loaded.files
+        setStarter(loaded.files)
+        setSolution(loaded.solution ? { ...loaded.files, ...loaded.solution } : null)
+        setFiles(restored)
+        if (saved && saved.hash !== meta.hash) setNotice({ kind: 'example-changed' })
+        setCompleted(isCompleted(example))
+        onStateChange('idle')
+      })
+      .catch((error: Error) => {
+        if (cancelled) return
+        setLoadError(`The lab could not load its files (${error.message}). Reload the page to try again.`)
+        onStateChange('error')
+      })
+    return () => {
+      cancelled = true
+    }
+  }, [example, loadFiles, meta.hash, onStateChange])
+
+  const persist = useCallback(
+    (next: FileTree) => {
+      if (!starter) return
+      const save = () => {
+        pendingSave.current = null
+        setStorageWorks(saveEdits(example, meta.hash, starter, next))
+      }
+      pendingSave.current = save
+      clearTimeout(saveTimer.current)
+      saveTimer.current = setTimeout(save, SAVE_DELAY_MS)
+    },
+    [example, meta.hash, starter],
+  )
+
+  // Leaving the page must not lose the last keystrokes still waiting for the debounce.
+  useEffect(() => {
+    const flush = () => pendingSave.current?.()
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', flush)
+    return () => {
+      flush()
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', flush)
+    }
+  }, [])
+
+  const onFilesChange = useCallback(
+    (next: FileTree) => {
+      setFiles(next)
+      setErrorMarker(undefined)
+      // The solution is shown, not saved: a reload brings back the reader's own version.
+      if (latest.current.mode.kind === 'mine') persist(next)
+    },
+    [persist],
+  )
+
+  function replaceFiles(next: FileTree) {
+    setFiles(next)
+    setErrorMarker(undefined)
+    setEditorRevision((revision) => revision + 1)
+  }
+
+  const run = useCallback(
+    async (kind: 'run' | 'check') => {
+      const current = latest.current
+      let scenario
+      if (kind === 'check' && meta.exercise) {
+        scenario = buildScenario(meta, meta.exercise.preset ?? meta.defaultPreset, { profile: current.panel.profile })
+      } else {
+        const body = parseBodyText(current.panel.bodyText)
+        const headers = parseHeadersText(current.panel.headersText)
+        setBodyError(body.ok ? undefined : body.message)
+        setHeadersError(headers.ok ? undefined : headers.message)
+        // Nothing malformed is ever sent: the panel says what is wrong and the run does not start.
+        if (!body.ok || !headers.ok) return
+        scenario = buildScenario(meta, current.panel.preset, {
+          panel: toPanelRequest(current.panel, headers.headers),
+          body: body.body,
+          profile: current.panel.profile,
+        })
+      }
+      setRunning(true)
+      onStateChange('running')
+      const result = await runOnLabHost({ files: current.files, scenario })
+      if (result === CANCELLED) return // A newer run owns the state now.
+      setRunning(false)
+      setOutcome(result)
+      if (result.ok) {
+        setErrorMarker(undefined)
+        if (kind === 'check' && meta.exercise) {
+          const next = evaluateChecks(meta.exercise.checks, result)
+          setVerdicts(next)
+          if (next.every((verdict) => verdict.pass) && latest.current.mode.kind === 'mine') {
+            markCompleted(example)
+            setCompleted(true)
+          }
+        }
+        onStateChange('done')
+      } else {
+        setErrorMarker(markerFor(result.error, current.files))
+        onStateChange('error')
+      }
+    },
+    [example, meta, onStateChange],
+  )
+
+  const ready = starter !== null
+  // Run or Check pressed while the files were still loading: do it as soon as they are here.
+  const [pending, setPending] = useState<'run' | 'check' | null>(runWhenReady ? 'run' : null)
+  useEffect(() => {
+    if (ready && pending) {
+      setPending(null)
+      void run(pending)
+    }
+  }, [ready, pending, run])
+  const request = (kind: 'run' | 'check') => (ready ? void run(kind) : setPending(kind))
+
+  function onKeyDownCapture(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      event.stopPropagation()
+      request('run')
+    }
+  }
+
+  function reset() {
+    if (!starter) return
+    const previous = latest.current.mode.kind === 'solution' ? latest.current.mode.mine : latest.current.files
+    setMode({ kind: 'mine' })
+    replaceFiles(starter)
+    setStorageWorks(clearEdits(example))
+    setNotice(sameFiles(previous, starter) ? null : { kind: 'reset', previous })
+  }
+
+  function undoReset(previous: FileTree) {
+    replaceFiles(previous)
+    persist(previous)
+    setNotice(null)
+  }
+
+  function toggleSolution() {
+    if (!solution) return
+    if (mode.kind === 'mine') {
+      setMode({ kind: 'solution', mine: latest.current.files })
+      replaceFiles(solution)
+    } else {
+      replaceFiles(mode.mine)
+      setMode({ kind: 'mine' })
+    }
+  }
+
+  const summaryLine = useMemo(() => {
+    if (!outcome) return ''
+    if (outcome.ok) return outcome.summary.line
+    const location = errorLocation(outcome.error)
+    return `Run failed: ${outcome.error.message}${location ? ` (${location})` : ''}`
+  }, [outcome])
+
+  return (
+    <div onKeyDownCapture={onKeyDownCapture}>
+      {ready ? (
+        <Suspense fallback={<StaticCode meta={meta} highlighted={highlighted} />}>
+          <div className={styles.code}>
+            <CodeEditor
+              key={editorRevision}
+              files={files}
+              visibleFiles={meta.visibleFiles}
+              activeFile={openFile}
+              readOnlyFiles={meta.readOnlyFiles}
+              height={meta.editorHeight}
+              errorMarker={errorMarker}
+              onFilesChange={onFilesChange}
+              onActiveFileChange={setOpenFile}
+            />
+          </div>
+        </Suspense>
+      ) : (
+        <StaticCode meta={meta} highlighted={highlighted} />
+      )}
+      {loadError && (
+        <p className={styles.notice} role="alert">
+          {loadError}
+        </p>
+      )}
+      {notice?.kind === 'example-changed' && (
+        <div className={styles.notice} role="status">
+          <span>This example changed since you edited it. You are looking at your version.</span>
+          <button
+            type="button"
+            className={styles.button}
+            onClick={() => {
+              const mine = latest.current.files
+              if (starter) replaceFiles(starter)
+              clearEdits(example)
+              setNotice({ kind: 'reset', previous: mine })
+            }}
+          >
+            Use the updated example
+          </button>
+          <button
+            type="button"
+            className={styles.button}
+            onClick={() => {
+              persist(latest.current.files)
+              setNotice(null)
+            }}
+          >
+            Keep my version
+          </button>
+        </div>
+      )}
+      {notice?.kind === 'reset' && (
+        <div className={styles.notice} role="status">
+          <span>The files are back to the original.</span>
+          <button type="button" className={styles.button} onClick={() => undoReset(notice.previous)}>
+            Undo
+          </button>
+        </div>
+      )}
+      {mode.kind === 'solution' && (
+        <p className={styles.notice} role="status">
+          You are looking at the solution. “Back to my version” restores your code; edits here are not saved.
+        </p>
+      )}
+      {!storageWorks && (
+        <p className={styles.notice} role="status">
+          This browser is not keeping your edits (storage is full or disabled): they will be lost when you leave the
+          page.
+        </p>
+      )}
+      <RequestPanel
+        meta={meta}
+        value={panel}
+        onChange={onPanelChange}
+        bodyError={bodyError}
+        headersError={headersError}
+      />
+      <RunBar onRun={() => request('run')} onReset={reset} running={running} resetDisabled={!ready} />
+      {meta.exercise && (
+        <ExercisePanel
+          goal={meta.exercise.goal}
+          verdicts={verdicts}
+          completed={completed}
+          showingSolution={mode.kind === 'solution'}
+          hasSolution={solution !== null}
+          onCheck={() => request('check')}
+          onToggleSolution={toggleSolution}
+        />
+      )}
+      <p className={styles.summary} role="status" aria-live="polite" data-testid="run-summary">
+        {running ? '' : summaryLine}
+      </p>
+      {outcome && !outcome.ok && <RunErrorDetails error={outcome.error} />}
+      {outcome && outcome.ok && <Results result={outcome} />}
+    </div>
+  )
+}
+
+function pick(saved: FileTree, starter: FileTree): FileTree {
+  // Files the lesson no longer has are dropped: the engine would otherwise run ghosts.
+  return Object.fromEntries(Object.entries(saved).filter(([path]) => path in starter))
+}
+
+function sameFiles(a: FileTree, b: FileTree): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
+}
+
+function markerFor(error: LabError, files: FileTree): ErrorMarker | undefined {
+  if (!error.file || error.line === undefined || !(error.file in files)) return undefined
+  return { file: error.file, line: error.line, column: error.column }
+}

@@ -1,0 +1,114 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { RunResult } from '@/lib/lab/types'
+import { ConsoleTab } from './ConsoleTab'
+import { DatabaseTab } from './DatabaseTab'
+import { formatMs, statusText } from './format'
+import styles from './Lab.module.css'
+import { ResponseTab } from './ResponseTab'
+import { TimelineTab } from './TimelineTab'
+
+const TABS = ['Response', 'Console', 'Timeline', 'Database'] as const
+type Tab = (typeof TABS)[number]
+
+/** The selected request's status line, then tabs (ARIA tabs pattern: arrow keys move between them). */
+export function Results({ result }: { result: RunResult }) {
+  const id = useId()
+  const [tab, setTab] = useState<Tab>('Response')
+  const [selected, setSelected] = useState(result.requests.length - 1)
+  const [shownResult, setShownResult] = useState(result)
+  const tabRefs = useRef<Array<HTMLButtonElement | null>>([])
+  // A new run selects its last request again.
+  if (shownResult !== result) {
+    setShownResult(result)
+    setSelected(result.requests.length - 1)
+  }
+  const request = result.requests[Math.min(selected, result.requests.length - 1)]
+
+  function onTabKeyDown(event: KeyboardEvent) {
+    const index = TABS.indexOf(tab)
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index + TABS.length - 1) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1
+    if (next === -1) return
+    event.preventDefault()
+    setTab(TABS[next])
+    tabRefs.current[next]?.focus()
+  }
+
+  const consoleCount = result.console.length
+  return (
+    <div className={styles.results}>
+      {request && (
+        <div className={styles.row} style={{ alignItems: 'center', padding: '0.6rem 0' }}>
+          {result.requests.length > 1 && (
+            <label className={styles.field}>
+              Request
+              <select
+                className={styles.select}
+                value={selected}
+                onChange={(event) => setSelected(Number(event.target.value))}
+              >
+                {result.requests.map((candidate) => (
+                  <option key={candidate.index} value={candidate.index}>
+                    {`#${candidate.index + 1} ${candidate.method} ${candidate.path} → ${candidate.status}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <p
+            data-testid="response-status"
+            className={`${styles.status} ${request.status < 400 ? styles.statusOk : styles.statusBad}`}
+            style={{ margin: 0 }}
+          >
+            {`${request.status} ${statusText(request.status)}`.trim()}
+            <span className={styles.kbd} style={{ fontWeight: 400 }}>
+              {` · ${request.method} ${request.path} · ${formatMs(request.timing.end - request.timing.start)}`}
+              {request.instance ? ` · ${request.instance}${request.cold ? ', cold start' : ', warm'}` : ''}
+            </span>
+          </p>
+        </div>
+      )}
+      <div role="tablist" aria-label="Run results" className={styles.tabList} onKeyDown={onTabKeyDown}>
+        {TABS.map((name, index) => (
+          <button
+            key={name}
+            ref={(element) => {
+              tabRefs.current[index] = element
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${id}-panel`}
+            tabIndex={tab === name ? 0 : -1}
+            className={`${styles.tab} ${tab === name ? styles.tabActive : ''}`}
+            onClick={() => setTab(name)}
+          >
+            {name}
+            {name === 'Console' && consoleCount > 0 ? ` (${consoleCount})` : ''}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${tab}`}
+        tabIndex={0}
+        className={styles.tabPanel}
+      >
+        {tab === 'Response' && request && <ResponseTab request={request} />}
+        {tab === 'Console' && <ConsoleTab lines={result.console} truncated={result.consoleTruncated} />}
+        {tab === 'Timeline' && <TimelineTab result={result} />}
+        {tab === 'Database' && <DatabaseTab database={result.database} />}
+      </div>
+    </div>
+  )
+}

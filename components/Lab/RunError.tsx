@@ -1,0 +1,48 @@
+import type { LabError } from '@/lib/lab/types'
+import styles from './Lab.module.css'
+
+const TITLES: Record<LabError['kind'], string> = {
+  compile: 'Your code does not compile',
+  runtime: 'Your code threw an error',
+  'unknown-import': 'An import cannot be found',
+  budget: 'The run hit a limit',
+  timeout: 'The run was stopped',
+  plan: 'The scenario cannot run',
+}
+
+const ADVICE: Partial<Record<LabError['kind'], string>> = {
+  compile: 'Fix the highlighted line, then press Run again.',
+  timeout:
+    'Your code kept the worker busy for 3 seconds (an infinite loop?), so the lab stopped it and started a fresh one. Fix the code and press Run again.',
+  'unknown-import': 'Only the files of this example and the modules listed above can be imported.',
+}
+
+export function errorLocation(error: LabError): string | undefined {
+  if (!error.file) return undefined
+  return [error.file, error.line, error.column].filter((part) => part !== undefined).join(':')
+}
+
+/** An error with its location and the stack lines that point at the reader's files. */
+export function RunErrorDetails({ error }: { error: LabError }) {
+  const location = errorLocation(error)
+  return (
+    <div className={styles.error} data-testid="run-error" data-error-kind={error.kind}>
+      <p className={styles.errorTitle}>
+        {TITLES[error.kind] ?? 'Error'}
+        {location && (
+          <>
+            {' in '}
+            <code data-testid="error-location">{location}</code>
+          </>
+        )}
+      </p>
+      <p style={{ whiteSpace: 'pre-wrap' }}>{error.message}</p>
+      {error.stack && error.stack.length > 0 && (
+        <pre className={styles.pre} aria-label="Stack trace">
+          {error.stack.join('\n')}
+        </pre>
+      )}
+      {ADVICE[error.kind] && <p className={styles.hint}>{ADVICE[error.kind]}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+/**
+ * One engine host (one Web Worker with its database) for the whole page, shared by every lab on it,
+ * created on first need. A new run, from any lab, cancels the run in flight: the worker does one
+ * thing at a time and the newest request is the one the reader is waiting for.
+ */
+import type { LabError, RunInput, RunOutcome } from '@/lib/lab/types'
+
+/** The part of `createLabHost()` (lib/lab/host) the UI uses. */
+export interface LabHostApi {
+  start(input: RunInput): Promise<RunOutcome>
+  cancel(): void
+  ready(): Promise<unknown>
+}
+
+export const CANCELLED = 'cancelled' as const
+
+let hostPromise: Promise<LabHostApi> | undefined
+let inFlight: object | null = null
+
+export function getLabHost(): Promise<LabHostApi> {
+  hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost())
+  return hostPromise
+}
+
+/** Starts the worker and the database early (when a lab nears the viewport), so Run feels instant. */
+export function warmUpLabHost(): void {
+  getLabHost()
+    .then((host) => host.ready())
+    .catch(() => {
+      // A failed warm-up shows up, with its message, on the first Run.
+    })
+}
+
+export async function runOnLabHost(input: RunInput): Promise<RunOutcome | typeof CANCELLED> {
+  const host = await getLabHost()
+  if (inFlight) host.cancel()
+  const token = {}
+  inFlight = token
+  try {
+    const outcome = await host.start(input)
+    return inFlight === token ? outcome : CANCELLED
+  } catch (error) {
+    if (inFlight !== token) return CANCELLED
+    // The host rejects when its watchdog stopped runaway code (kind 'timeout') or the worker died;
+    // the next start() gets a fresh worker, so the reader can simply run again.
+    const kind = (error as { kind?: LabError['kind'] })?.kind ?? 'runtime'
+    return { ok: false, error: { kind, message: error instanceof Error ? error.message : String(error) }, console: [] }
+  } finally {
+    if (inFlight === token) inFlight = null
+  }
+}

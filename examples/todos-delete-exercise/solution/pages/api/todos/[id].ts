@@ -1,0 +1,25 @@
+import type { NextApiRequest, NextApiResponse } from 'next'
+import { pool } from '@/lib/db'
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const id = Number(req.query.id)
+  if (!Number.isInteger(id) || id <= 0) {
+    return res.status(400).json({ error: 'id must be a positive integer' })
+  }
+
+  if (req.method === 'GET') {
+    const { rows } = await pool.query('SELECT id, title, done FROM todos WHERE id = $1', [id])
+    if (rows.length === 0) return res.status(404).json({ error: 'Not found' })
+    return res.status(200).json(rows[0])
+  }
+
+  if (req.method === 'DELETE') {
+    // rowCount says whether the row existed, in the same round trip as the delete.
+    const { rowCount } = await pool.query('DELETE FROM todos WHERE id = $1', [id])
+    if (rowCount === 0) return res.status(404).json({ error: 'Not found' })
+    return res.status(204).end()
+  }
+
+  res.setHeader('Allow', 'GET, DELETE')
+  return res.status(405).json({ error: `Method ${req.method} not allowed` })
+}
