@@ -246,6 +246,16 @@ export async function POST(request: Request) {
     expect(r.timeline.filter((event) => event.type === 'after-end')).toHaveLength(20)
   })
 
+  it('a GET with revalidate is cached only when its route file exports no mutating method', async () => {
+    const cached = `import { Pool } from 'pg'\nconst pool = new Pool()\nexport const revalidate = 60\nexport async function GET() {\n  const { rows } = await pool.query('select 1')\n  return Response.json(rows)\n}\n`
+    const plan = { requests: [{ path: '/api/list', count: 3, interval: 1000 }] }
+    const alone = ok(await engine.run({ files: tree({ 'app/api/list/route.ts': cached }), scenario: plan }))
+    expect(alone.database.stats.queries).toBe(1)
+    const withPost = `${cached}export async function POST() {\n  return new Response(null, { status: 204 })\n}\n`
+    const mixed = ok(await engine.run({ files: tree({ 'app/api/list/route.ts': withPost }), scenario: plan }))
+    expect(mixed.database.stats.queries).toBe(3)
+  })
+
   it('streams SSE chunks over virtual time', async () => {
     const files = tree({
       'app/api/events/route.ts': `

@@ -23,6 +23,10 @@ export interface RouteMatch {
 
 const CODE_EXT = /\.(ts|tsx|js|jsx|mjs)$/
 
+function exportsMutatingMethod(source: string): boolean {
+  return /export\s+(async\s+)?(function|const|let)\s+(POST|PUT|PATCH|DELETE|OPTIONS)\b/.test(source)
+}
+
 export function buildRoutes(files: Record<string, string>): Route[] {
   const routes: Route[] = []
   for (const file of Object.keys(files)) {
@@ -42,8 +46,16 @@ export function buildRoutes(files: Record<string, string>): Route[] {
       const route = makeRoute('app', file, parts)
       const source = files[file]
       const revalidate = /export\s+const\s+revalidate\s*=\s*(\d+(?:\.\d+)?|false)/.exec(source)?.[1]
-      if (revalidate && revalidate !== 'false' && Number(revalidate) > 0) route.revalidateSeconds = Number(revalidate)
-      else if (revalidate === 'false' || /export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(source))
+      // As in next's app-route module ("Route is configured with methods that cannot be statically
+      // generated"), and checked by examples/verify: a route file that also exports POST, PUT, PATCH,
+      // DELETE or OPTIONS is never prerendered, so its GET runs every time whatever `revalidate` says.
+      const cacheable = !exportsMutatingMethod(source)
+      if (cacheable && revalidate && revalidate !== 'false' && Number(revalidate) > 0)
+        route.revalidateSeconds = Number(revalidate)
+      else if (
+        cacheable &&
+        (revalidate === 'false' || /export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(source))
+      )
         route.revalidateSeconds = Infinity
       routes.push(route)
     }

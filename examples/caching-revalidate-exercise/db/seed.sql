@@ -1,0 +1,4 @@
+INSERT INTO todos (title, done) VALUES
+  ('Read the lesson', true),
+  ('Press Run', false),
+  ('Break something on purpose', false);

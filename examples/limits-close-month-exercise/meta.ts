@@ -1,0 +1,27 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+export default {
+  title: 'Exercise: make closing the month fit in the time limit',
+  description: 'The route holds one transaction open across 240 slow API calls and times out. Restructure it so it answers 200.',
+  files: {
+    visible: ['app/api/invoices/close-month/route.ts', 'lib/tax.ts', 'lib/db.ts', 'db/schema.sql', 'db/seed.sql'],
+    active: 'app/api/invoices/close-month/route.ts',
+  },
+  platform: { profile: 'fluid' },
+  presets: [
+    {
+      name: 'Close the month',
+      description: 'POST /api/invoices/close-month for December 2025: 240 open invoices.',
+      scenario: { requests: [{ method: 'POST', path: '/api/invoices/close-month', body: { month: '2025-12' } }] },
+    },
+  ],
+  expect: { status: 504 },
+  exercise: {
+    goal: 'Close all 240 invoices within the 300 s limit. Keep the slow tax calls out of the transaction, and make the write short.',
+    checks: [
+      { type: 'request-status', method: 'POST', path: '/api/invoices/close-month', status: 200, label: 'POST /api/invoices/close-month answers 200' },
+      { type: 'body-includes', method: 'POST', path: '/api/invoices/close-month', text: '"closed":240', label: 'All 240 invoices are closed' },
+      { type: 'metric-at-most', metric: 'p95Ms', value: 60_000, label: 'The request takes under 60 s' },
+    ],
+  },
+} satisfies ExampleMetaInput

@@ -1,0 +1,28 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+export default {
+  title: 'Closing a month in one long transaction',
+  description: 'One transaction calls a slow tax API for each of 240 invoices, runs into maxDuration, and leaves its locks behind.',
+  files: {
+    visible: ['app/api/invoices/close-month/route.ts', 'app/api/invoices/[id]/route.ts', 'lib/tax.ts', 'lib/db.ts', 'db/schema.sql', 'db/seed.sql'],
+    active: 'app/api/invoices/close-month/route.ts',
+  },
+  platform: { profile: 'fluid' },
+  presets: [
+    {
+      name: 'Close the month, then mark one invoice paid',
+      description: 'POST /api/invoices/close-month at 0 s, then PATCH /api/invoices/1 at 310 s, after the first request has timed out.',
+      scenario: {
+        requests: [
+          { method: 'POST', path: '/api/invoices/close-month', body: { month: '2025-12' } },
+          { at: 310_000, method: 'PATCH', path: '/api/invoices/1' },
+        ],
+      },
+    },
+    {
+      name: 'Close the month',
+      scenario: { requests: [{ method: 'POST', path: '/api/invoices/close-month', body: { month: '2025-12' } }] },
+    },
+  ],
+  expect: { status: 504 },
+} satisfies ExampleMetaInput

@@ -1,0 +1,24 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+export default {
+  title: 'A new pool in every request',
+  description: 'The handler creates its own pg Pool per request. Under a burst, the database runs out of connections.',
+  files: { active: 'app/api/todos/route.ts' },
+  platform: { profile: 'fluid' },
+  database: { maxConnections: 20 },
+  profiles: ['lambda', 'fluid', 'server'],
+  presets: [
+    {
+      name: 'Burst of 50',
+      description: 'Fifty GET /api/todos at the same moment, against a database with max_connections 20.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 50 }] },
+    },
+    {
+      name: 'One request',
+      description: 'A single request: it works, which is why this mistake survives local testing.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos' }] },
+    },
+  ],
+  // The last of the fifty finds every connection taken: 53300, so the handler throws and the route answers 500.
+  expect: { status: 500 },
+} satisfies ExampleMetaInput

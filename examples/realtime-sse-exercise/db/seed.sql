@@ -1,0 +1,1 @@
+INSERT INTO messages (body) VALUES ('Morning, all'), ('Coffee is on');

@@ -1,0 +1,32 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+export default {
+  title: 'One route, three ways to scale',
+  description: 'The same GET /api/todos under a burst and under trickle traffic. Switch the platform and compare.',
+  files: {
+    visible: ['app/api/todos/route.ts', 'lib/db.ts', 'db/schema.sql', 'db/seed.sql'],
+    active: 'app/api/todos/route.ts',
+  },
+  platform: { profile: 'lambda' },
+  // Postgres's usual default.
+  database: { maxConnections: 100 },
+  profiles: ['lambda', 'fluid', 'server'],
+  presets: [
+    {
+      name: 'Burst of 100',
+      description: 'A hundred requests at the same moment, like a link shared in a busy chat.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 100 }] },
+    },
+    {
+      name: 'Trickle: one every 5 minutes',
+      description: 'Twelve requests over an hour. The instance freezes between them but is not recycled.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 12, interval: 300_000 }] },
+    },
+    {
+      name: 'Sparse: one every 15 minutes',
+      description: 'Five requests over an hour. Each gap is longer than the 10-minute recycle time.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 5, interval: 900_000 }] },
+    },
+  ],
+  expect: { status: 200 },
+} satisfies ExampleMetaInput

@@ -1,0 +1,43 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+const alice = { cookie: 'session=alice-session-token' }
+// ' OR '1'='1' --   (the -- comments out the rest of the query)
+const injected = '/api/todos?q=%27%20OR%20%271%27%3D%271%27%20--'
+
+export default {
+  title: 'Exercise: fix the injectable search',
+  description: 'The search pastes ?q= into the SQL text. Make it a parameterised query.',
+  files: {
+    visible: ['app/api/todos/route.ts', 'lib/auth.ts', 'lib/db.ts', 'db/schema.sql', 'db/seed.sql'],
+    active: 'app/api/todos/route.ts',
+  },
+  platform: { profile: 'fluid' },
+  presets: [
+    {
+      name: 'Search, apostrophe, injection',
+      description: "Alice searches for “milk”, then for “bob's”, then sends ' OR '1'='1' -- as the search text.",
+      scenario: {
+        requests: [
+          { at: 0, path: '/api/todos?q=milk', headers: alice },
+          { at: 200, path: '/api/todos?q=bob%27s', headers: alice },
+          { at: 400, path: injected, headers: alice },
+        ],
+      },
+    },
+    {
+      name: 'Normal search',
+      scenario: { requests: [{ path: '/api/todos?q=milk', headers: alice }] },
+    },
+  ],
+  // The starter answers the injected request with 200 and every user's rows.
+  expect: { status: 200 },
+  exercise: {
+    goal: "Alice's search must only ever return Alice's todos, whatever she types. Pass the search text as a query parameter ($2) instead of pasting it into the SQL.",
+    checks: [
+      { type: 'body-includes', path: '/api/todos?q=milk', text: '"count":1', label: 'A normal search still finds “Buy milk”' },
+      { type: 'request-status', path: '/api/todos?q=bob%27s', status: 200, label: 'A search containing an apostrophe answers 200, not 500' },
+      { type: 'body-includes', path: injected, text: '"count":0', label: "The injected search returns no rows (none of Bob's)" },
+      { type: 'no-database-error', label: 'The database reports no SQL errors' },
+    ],
+  },
+} satisfies ExampleMetaInput

@@ -1,0 +1,39 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+export default {
+  title: 'Todos API, Pages Router',
+  description: 'pages/api/todos: one handler per file, branching on req.method.',
+  files: {
+    visible: ['pages/api/todos/index.ts', 'pages/api/todos/[id].ts', 'lib/todos.ts', 'lib/db.ts', 'db/schema.sql', 'db/seed.sql'],
+    active: 'pages/api/todos/index.ts',
+  },
+  platform: { profile: 'fluid' },
+  profiles: ['lambda', 'fluid', 'server'],
+  presets: [
+    {
+      name: 'Every status code',
+      description: 'List, an invalid create, a missing todo, an unsupported method, then a valid create: 200, 400, 404, 405, 201.',
+      scenario: {
+        requests: [
+          { at: 0, method: 'GET', path: '/api/todos' },
+          { at: 100, method: 'POST', path: '/api/todos', body: { title: '' } },
+          { at: 200, method: 'GET', path: '/api/todos/999' },
+          { at: 300, method: 'PUT', path: '/api/todos', body: { title: 'Replace everything' } },
+          { at: 400, method: 'POST', path: '/api/todos', body: { title: 'Write the lesson' } },
+        ],
+      },
+    },
+    {
+      name: 'Create a todo',
+      description: 'POST a valid todo; edit the body to try invalid ones.',
+      scenario: { requests: [{ method: 'POST', path: '/api/todos', body: { title: 'Write the lesson' } }] },
+    },
+    {
+      name: 'Read one',
+      description: 'GET one todo by id; try 999 or abc in the path.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos/2' }] },
+    },
+  ],
+  // The default preset ends with a valid POST.
+  expect: { status: 201 },
+} satisfies ExampleMetaInput
