@@ -10,6 +10,8 @@ const STAGES = [
   { name: 'types', command: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'content', command: 'npx', args: ['tsx', 'scripts/check-content.ts'] },
   { name: 'unit', command: 'npx', args: ['vitest', 'run'] },
+  // The same example files in a real Next.js 16 app against a real (embedded) Postgres.
+  { name: 'examples', command: 'npm', args: ['run', 'test:examples'] },
   { name: 'build', command: 'npx', args: ['next', 'build'] },
   { name: 'browser', command: 'npx', args: ['playwright', 'test'], needsChromium: true },
 ]

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evaluateChecks } from '@/lib/examples/checks'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
-import { createEngine } from '@/lib/lab'
+import { createTestEngine } from '@/lib/lab/testing/node-database'
 import { formatProblem } from './problem'
 import { runContentChecks } from './run-checks'
 import { scaffoldLesson, validateLessonRequest } from './scaffold-lesson'
 
-const engine = createEngine()
+const engine = createTestEngine()
 let root: string
 
 beforeAll(async () => {

@@ -189,9 +189,9 @@ function lessonTest(slug: string): string {
   return `import { afterAll, beforeAll, expect, it } from 'vitest'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
-import { createEngine } from '@/lib/lab'
+import { createTestEngine } from '@/lib/lab/testing/node-database'
 
-const engine = createEngine()
+const engine = createTestEngine()
 beforeAll(() => engine.ready())
 afterAll(() => engine.close())
 
