@@ -11,7 +11,7 @@ import {
   useActiveCode,
   useSandpack,
 } from '@codesandbox/sandpack-react'
-import { useEffect, useId, useMemo, useRef } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FileTree } from '@/lib/lab/types'
 import { TAB_BAR_HEIGHT_PX } from '@/lib/mdx/lab-theme.mjs'
 import { editorTheme } from './editorTheme'
@@ -90,9 +90,18 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
   const { sandpack } = useSandpack()
   const { code, updateCode, readOnly } = useActiveCode()
   const activeFile = sandpack.activeFile
+  // The marker belongs to the code that failed to compile. Once the reader edits that code the line
+  // number means nothing (and CodeMirror throws a RangeError mapping it onto a shorter document), so
+  // the marker is dropped at the first change.
+  const [markedCode, setMarkedCode] = useState<{ marker: ErrorMarker | undefined; code: string }>({
+    marker: errorMarker,
+    code,
+  })
+  if (markedCode.marker !== errorMarker) setMarkedCode({ marker: errorMarker, code })
+  const markerStillApplies = !!errorMarker && markedCode.marker === errorMarker && markedCode.code === code
   const decorators = useMemo(
     () =>
-      errorMarker && toSandpackPath(errorMarker.file) === activeFile
+      markerStillApplies && errorMarker && toSandpackPath(errorMarker.file) === activeFile
         ? [
             {
               line: errorMarker.line,
@@ -101,7 +110,7 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
             },
           ]
         : undefined,
-    [errorMarker, activeFile],
+    [markerStillApplies, errorMarker, activeFile],
   )
   return (
     <SandpackStack style={{ height: height + TAB_BAR_HEIGHT_PX }}>

@@ -22,7 +22,7 @@ const PRELOAD_MARGIN = '600px 0px'
 
 export function Lab(props: LabProps) {
   const { example, meta, highlighted } = props
-  if (!meta || highlighted === undefined) {
+  if (!meta) {
     throw new Error(
       `<Lab example="${example}" /> was rendered without the props lib/mdx/remark-lab.mjs injects. Use it in an MDX page under pages/ (the plugin is registered in next.config.mjs).`,
     )
@@ -33,10 +33,14 @@ export function Lab(props: LabProps) {
   const [Interactive, setInteractive] = useState<ComponentType<LabInteractiveProps> | null>(null)
   const [runWhenReady, setRunWhenReady] = useState(false)
   const started = useRef(false)
+  const staticCodeRef = useRef<HTMLDivElement>(null)
+  const [staticHtml, setStaticHtml] = useState(highlighted ?? '')
 
   const activate = useCallback(() => {
     if (started.current) return
     started.current = true
+    // The build's highlight lives only in the static HTML (see StaticCode); keep it for the editor's fallback.
+    setStaticHtml((current) => current || staticCodeRef.current?.innerHTML || '')
     setState('loading')
     import('./LabInteractive')
       .then((module) => setInteractive(() => module.LabInteractive))
@@ -79,6 +83,7 @@ export function Lab(props: LabProps) {
       {Interactive ? (
         <Interactive
           {...props}
+          highlighted={staticHtml}
           panel={panel}
           onPanelChange={setPanel}
           onStateChange={setState}
@@ -86,7 +91,7 @@ export function Lab(props: LabProps) {
         />
       ) : (
         <>
-          <StaticCode meta={meta} highlighted={highlighted} />
+          <StaticCode meta={meta} highlighted={highlighted} codeRef={staticCodeRef} />
           <RequestPanel meta={meta} value={panel} onChange={setPanel} />
           <RunBar
             running={false}

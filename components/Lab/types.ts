@@ -18,8 +18,12 @@ export interface ExampleFilesModule {
 export interface LabProps {
   example: string
   meta: LabMeta
-  /** Shiki HTML of the active file, shown until the editor is ready (and with JavaScript off). */
-  highlighted: string
+  /**
+   * Shiki HTML of the active file, shown until the editor is ready (and with JavaScript off). Only
+   * present while the page is rendered at build time: the browser bundle leaves it out, and the Lab
+   * reads it back from the static HTML when it activates.
+   */
+  highlighted?: string
   loadFiles: () => Promise<ExampleFilesModule>
 }
 

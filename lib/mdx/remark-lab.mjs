@@ -57,6 +57,31 @@ function expressionAttribute(name, expression, text) {
   }
 }
 
+/**
+ * `name={typeof window === 'undefined' ? "…" : undefined}`: the string reaches the static HTML, while
+ * Next's compiler folds `typeof window` in the client bundle and drops it from the page's JS, so the
+ * highlighted code is not shipped twice (the Lab reads it back from the DOM when it activates).
+ */
+function serverOnlyStringAttribute(name, text) {
+  const expression = {
+    type: 'ConditionalExpression',
+    test: {
+      type: 'BinaryExpression',
+      operator: '===',
+      left: {
+        type: 'UnaryExpression',
+        operator: 'typeof',
+        prefix: true,
+        argument: { type: 'Identifier', name: 'window' },
+      },
+      right: { type: 'Literal', value: 'undefined' },
+    },
+    consequent: { type: 'Literal', value: text },
+    alternate: { type: 'Identifier', name: 'undefined' },
+  }
+  return expressionAttribute(name, expression, `typeof window === 'undefined' ? ${JSON.stringify(text)} : undefined`)
+}
+
 function toRequestPath(from, to) {
   const path = relative(from, to).split(sep).join('/')
   return path.startsWith('.') ? path : `./${path}`
@@ -155,7 +180,7 @@ export default function remarkLab(options = {}) {
       )
       node.attributes.push(
         expressionAttribute('meta', valueToEstree(staticMeta), JSON.stringify(staticMeta)),
-        { type: 'mdxJsxAttribute', name: 'highlighted', value: highlighted },
+        serverOnlyStringAttribute('highlighted', highlighted),
         lazyFilesImport(mdxDir, example.dir),
       )
       file.data.labExamples = [...(file.data.labExamples ?? []), id]
