@@ -1,0 +1,69 @@
+/** `bench/results.md`: the figures as Markdown tables, each beside the baseline's. */
+import type { BenchResults } from './index'
+import { kB } from './weights'
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : `${Math.round(value)} ms`)
+
+export function markdown(results: BenchResults): string {
+  const { machine, firstLoad, lighthouse, lab, engine, weights } = results
+  const lines: string[] = []
+  lines.push(`# Benchmarks`, '')
+  lines.push(
+    `Measured ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, ` +
+      `${machine.chromium}, Lighthouse ${machine.lighthouse} (mobile preset, simulated throttling). ` +
+      `Reproduce with \`npm run bench\` (\`--runs N\`, \`--no-build\`). Each figure is the median of ${results.runs} runs ` +
+      `unless marked. The baseline is a blank Nextra 3 page on the same versions (../shared/baseline/nextra3-blank/), built in the same run.`,
+    '',
+  )
+
+  lines.push('## First-load JS (gzip)', '')
+  lines.push('| page | first-load JS | vs. baseline |', '| --- | ---: | ---: |')
+  lines.push(`| baseline: blank Nextra 3 page | ${kB(firstLoad.baseline.gzipBytes)} | 1.00 |`)
+  for (const page of firstLoad.pages) {
+    lines.push(`| \`${page.path}\`${page.lesson ? ' (lesson)' : ''} | ${kB(page.gzipBytes)} | ${page.ratio.toFixed(2)} |`)
+  }
+  lines.push(
+    '',
+    `Loaded on demand, not in any page's first load: editor ${kB(weights.lazy.editor)}, lab engine ${kB(weights.lazy.engine)} ` +
+      `(JS, gzip; plus PGlite's WebAssembly and data files), other ${kB(weights.lazy.other)}. Whole static export: ${(weights.exportBytes / 1e6).toFixed(1)} MB.`,
+    '',
+  )
+
+  lines.push('## Lighthouse', '')
+  if (lighthouse.error || lighthouse.pages.length === 0) lines.push(`Not measured: ${lighthouse.error ?? 'skipped'}`, '')
+  else {
+    lines.push(
+      '| page | performance | accessibility | best practices | SEO | LCP | TBT | performance, each run |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    )
+    for (const row of lighthouse.pages) {
+      lines.push(
+        `| ${row.baseline ? 'baseline: blank Nextra 3 page' : `\`${row.label}\``} | ${row.performance} | ${row.accessibility} | ` +
+          `${row.bestPractices} | ${row.seo} | ${ms(row.lcpMs)} | ${ms(row.tbtMs)} | ${row.performanceRuns.join(', ')} |`,
+      )
+    }
+    lines.push('')
+  }
+
+  lines.push('## Time from Run to the run summary (`/playground/`, headless Chromium)', '')
+  if (lab.error) lines.push(`Incomplete: ${lab.error}`, '')
+  lines.push('| scenario | first run on a fresh page | repeat runs (median) |', '| --- | ---: | ---: |')
+  lines.push(
+    `| one request | ${ms(lab.single.firstRunMs)} (${lab.single.firstRuns.length} pages) | ${ms(lab.single.repeatMedianMs)} (${lab.single.repeats.length} runs) |`,
+  )
+  lines.push(
+    `| burst of 50 | ${ms(lab.burst50.firstRunMs)} (${lab.burst50.firstRuns.length} pages) | ${ms(lab.burst50.repeatMedianMs)} (${lab.burst50.repeats.length} runs) |`,
+  )
+  lines.push('', 'The baseline has no lab; the first run includes whatever is left of starting the worker and the database.', '')
+
+  lines.push('## Lab engine in Node (`npm run bench:lab`)', '')
+  if (engine.error) lines.push(`Not measured: ${engine.error}`, '')
+  else {
+    lines.push('| figure | value |', '| --- | ---: |')
+    lines.push(`| engine start (database ready), median of 3 | ${ms(engine.engineStartMs)} |`)
+    lines.push(`| one request, median of 20 | ${engine.singleRequestMs ?? '–'} ms |`)
+    lines.push(`| 100-request burst, median of 10 | ${ms(engine.burst100Ms)} |`)
+    lines.push('')
+  }
+  return `${lines.join('\n')}\n`
+}
