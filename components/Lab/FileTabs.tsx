@@ -1,6 +1,7 @@
 import { useSandpack } from '@codesandbox/sandpack-react'
 import { useRef, type KeyboardEvent } from 'react'
 import styles from './Lab.module.css'
+import { tabIndexForKey } from './tablistKeys'
 import { tabLabels } from './tabLabels'
 
 /**
@@ -22,17 +23,7 @@ export function FileTabs({
   const refs = useRef<Array<HTMLButtonElement | null>>([])
 
   function onKeyDown(event: KeyboardEvent) {
-    const index = files.indexOf(active)
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % files.length
-        : event.key === 'ArrowLeft'
-          ? (index + files.length - 1) % files.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? files.length - 1
-              : -1
+    const next = tabIndexForKey(event.key, files.indexOf(active), files.length)
     if (next === -1) return
     event.preventDefault()
     sandpack.setActiveFile(`/${files[next]}`)

@@ -4,6 +4,7 @@ import { ConsoleTab } from './ConsoleTab'
 import { DatabaseTab } from './DatabaseTab'
 import { formatMs, statusText } from './format'
 import styles from './Lab.module.css'
+import { tabIndexForKey } from './tablistKeys'
 import { ResponseTab } from './ResponseTab'
 import { TimelineTab } from './TimelineTab'
 
@@ -25,17 +26,7 @@ export function Results({ result }: { result: RunResult }) {
   const request = result.requests[Math.min(selected, result.requests.length - 1)]
 
   function onTabKeyDown(event: KeyboardEvent) {
-    const index = TABS.indexOf(tab)
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TABS.length
-        : event.key === 'ArrowLeft'
-          ? (index + TABS.length - 1) % TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TABS.length - 1
-              : -1
+    const next = tabIndexForKey(event.key, TABS.indexOf(tab), TABS.length)
     if (next === -1) return
     event.preventDefault()
     setTab(TABS[next])

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { headingAnchors } from '@/lib/decision-tree/slug'
+import { headingAnchors } from './heading-anchors'
 import { pageFrontmatterSchema, readFrontmatter } from './frontmatter'
 import { findLabs, findLinks, proseWordCount } from './mdx-scan'
 import { lineOf, type ContentProblem } from './problem'

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { headingAnchors } from './slug'
+import { headingAnchors } from '@/lib/content/heading-anchors'
 
 const PAGE_EXTENSIONS = ['.mdx', '.md', '.tsx', '.ts', '.jsx', '.js']
 

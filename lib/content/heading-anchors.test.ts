@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { headingAnchors, slugify } from './slug'
+import { headingAnchors, slugify } from './heading-anchors'
 
 describe('heading anchors', () => {
   it('slug headings like github-slugger', () => {

@@ -1,6 +1,6 @@
 /**
- * Heading anchors the way the site generates them (github-slugger, which Nextra uses), so the tree
- * test can check `#anchor` links without building the site.
+ * Heading anchors the way the site generates them (github-slugger, which Nextra uses), so the content
+ * checks and the decision tree's link test can check `#anchor` links without building the site.
  */
 
 // github-slugger keeps letters, marks, numbers, connector punctuation (underscore), spaces and hyphens, and drops the rest.
