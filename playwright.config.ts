@@ -24,7 +24,21 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: chromium.executablePath, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /resilience\.spec\.ts$/ },
+    // The resilience cases assert "no main-thread task over 200 ms". A task's duration is wall-clock
+    // time, so it stretches when other tests share the two cores; these cases run last, one at a time.
+    // One retry: a regression repeats on the second attempt, a one-off pause (GC, the OS) does not, and
+    // the list reporter still marks a case that needed it as flaky.
+    {
+      name: 'resilience',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /resilience\.spec\.ts$/,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+      retries: 1,
+    },
+  ],
   webServer: {
     command: `node scripts/serve.mjs out --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -7,6 +7,10 @@
  * that throws, a compile error, invalid JSON and storage that refuses writes; here those cases are only
  * checked for the properties lab.spec.ts does not look at (long tasks, the text kept), and the other
  * cases are checked in full.
+ *
+ * A long task is measured in wall-clock time, so these cases run in their own Playwright project, after
+ * every other test and one at a time (playwright.config.ts). To run only this file:
+ * `npx playwright test --no-deps tests/e2e/resilience.spec.ts`.
  */
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
