@@ -158,8 +158,7 @@ export function checkLinks(site: Site, page: SitePage): ContentProblem[] {
       })
       continue
     }
-    const [pathWithQuery, anchor] = href.split('#')
-    const path = pathWithQuery.split('?')[0]
+    const path = href.split('#')[0].split('?')[0]
     if (/\.[a-z0-9]+$/i.test(path)) {
       if (!existsSync(join(site.root, 'public', path))) {
         problems.push({
@@ -171,36 +170,44 @@ export function checkLinks(site: Site, page: SitePage): ContentProblem[] {
       }
       continue
     }
-    const target = pageForRoute(site, path)
-    if (!target) {
-      problems.push({
-        file: page.file,
-        line,
+    for (const problem of internalLinkProblems(site, href)) problems.push({ file: page.file, line, ...problem })
+  }
+  return problems
+}
+
+/**
+ * What is wrong with a site-root link such as `/where-they-hurt/#real-time-updates`: no page serves
+ * it, it lacks the trailing slash, or the page has no such heading. Shared by the content checks
+ * and the decision tree's tests.
+ */
+export function internalLinkProblems(site: Site, href: string): Array<Omit<ContentProblem, 'file' | 'line'>> {
+  const [pathWithQuery, anchor] = href.split('#')
+  const path = pathWithQuery.split('?')[0]
+  const target = pageForRoute(site, path)
+  if (!target) {
+    return [
+      {
         message: `link ${href} points to no page.`,
         fix: `Link to an existing page: ${site.pages.map((candidate) => candidate.route).join(', ')}.`,
-      })
-      continue
-    }
-    if (!path.endsWith('/')) {
-      problems.push({
-        file: page.file,
-        line,
-        message: `link ${href} lacks the trailing slash the static export serves pages at.`,
-        fix: `Write ${path}/${anchor ? `#${anchor}` : ''}.`,
-      })
-    }
-    if (anchor && !headingAnchors(target.source).includes(anchor)) {
-      problems.push({
-        file: page.file,
-        line,
-        message: `${target.file} has no heading with anchor #${anchor}.`,
-        fix: `Use one of: ${
-          headingAnchors(target.source)
-            .map((a) => `#${a}`)
-            .join(', ') || '(no headings)'
-        }.`,
-      })
-    }
+      },
+    ]
+  }
+  const problems: Array<Omit<ContentProblem, 'file' | 'line'>> = []
+  if (!path.endsWith('/')) {
+    problems.push({
+      message: `link ${href} lacks the trailing slash the static export serves pages at.`,
+      fix: `Write ${path}/${anchor ? `#${anchor}` : ''}.`,
+    })
+  }
+  if (anchor && !headingAnchors(target.source).includes(anchor)) {
+    problems.push({
+      message: `${target.file} has no heading with anchor #${anchor}.`,
+      fix: `Use one of: ${
+        headingAnchors(target.source)
+          .map((a) => `#${a}`)
+          .join(', ') || '(no headings)'
+      }.`,
+    })
   }
   return problems
 }
