@@ -377,8 +377,13 @@ export class Platform {
     let fn = mod[method]
     if (typeof fn !== 'function' && method === 'HEAD') fn = mod.GET
     if (typeof fn !== 'function') {
-      writer.status = method === 'OPTIONS' ? 204 : 405
-      writer.headers.set('allow', allow)
+      // As Next.js 16 does: the automatic OPTIONS lists the methods; the automatic 405 is bare.
+      if (method === 'OPTIONS') {
+        writer.status = 204
+        writer.headers.set('allow', allow)
+      } else {
+        writer.status = 405
+      }
       return writer.end()
     }
     const NextRequest = this.NextRequest

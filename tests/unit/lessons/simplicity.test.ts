@@ -57,6 +57,12 @@ it('the Pages Router handler sends its own Allow: GET, POST', async () => {
   expect(result.requests[3].headers.allow).toBe('GET, POST')
 })
 
+it("the route handler's automatic 405 carries no Allow header, as in Next.js 16", async () => {
+  const result = await run('simplicity-todos-app', 'Every status code')
+  expect(result.requests[3].status).toBe(405)
+  expect(result.requests[3].headers.allow).toBeUndefined()
+})
+
 describe('simplicity-delete-exercise', () => {
   it('the starter answers the three DELETEs with 405 and keeps 3 rows', async () => {
     const result = await run('simplicity-delete-exercise', 'Delete, read back, delete a missing one')
