@@ -39,6 +39,26 @@ function normaliseValue(value: unknown, key?: string): unknown {
   return value
 }
 
+/**
+ * Response headers the comparison covers, beside status and body. Others differ between a dev
+ * server and a platform for reasons the lessons do not teach (date, etag, vary, x-powered-by,
+ * cache-control in development).
+ */
+export const COMPARED_HEADERS = ['allow', 'location'] as const
+
+/** The compared headers as one line each (`allow: GET, POST`); locations lose their origin and mount prefix. */
+export function normaliseHeaders(headers: Record<string, string | undefined>, prefix?: string): string {
+  return COMPARED_HEADERS.flatMap((name) => {
+    let value = headers[name]
+    if (value === undefined) return []
+    if (name === 'location') {
+      value = value.replace(/^https?:\/\/[^/]+/, '')
+      if (prefix && value.startsWith(prefix)) value = value.slice(prefix.length) || '/'
+    }
+    return [`${name}: ${value}`]
+  }).join('\n')
+}
+
 /** Returns the body as comparable, pretty-printed text. */
 export function normaliseBody(status: number, body: string, prefix?: string): string {
   let text = prefix ? body.split(prefix).join('') : body

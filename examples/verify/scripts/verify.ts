@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { expectations, type Expectation } from '../expectations'
 import { startEmbedded, startExternal, type Database } from './database'
 import { generateApp, parseDotEnv, urlPrefix } from './mount'
-import { lineDiff, normaliseBody } from './normalise'
+import { lineDiff, normaliseBody, normaliseHeaders } from './normalise'
 import { expandPlan, MAX_CRONS, MAX_COPIES, type EngineRequest, type EngineVariantResult, type Variant } from './plan'
 
 const VERIFY_DIR = resolve(import.meta.dirname, '..')
@@ -187,6 +187,7 @@ interface RealResult {
   notSent?: boolean
   status?: number
   body?: string
+  headers?: Record<string, string>
   stillRunningAfterMs?: number
   error?: string
 }
@@ -214,6 +215,7 @@ async function send(port: number, prefix: string, request: RealRequest, waitMs: 
       signal: controller.signal,
     })
     real.status = res.status
+    real.headers = Object.fromEntries(res.headers.entries())
     real.body = await res.text()
   } catch (error) {
     if (controller.signal.aborted) real.stillRunningAfterMs = waitMs
@@ -382,7 +384,9 @@ async function main() {
       }
       const expectedBody = normaliseBody(engineRequest.status, engineRequest.body)
       const actualBody = normaliseBody(real.status, real.body ?? '', prefix)
-      if (real.status === engineRequest.status && expectedBody === actualBody) {
+      const expectedHeaders = normaliseHeaders(engineRequest.headers)
+      const actualHeaders = normaliseHeaders(real.headers ?? {}, prefix)
+      if (real.status === engineRequest.status && expectedBody === actualBody && expectedHeaders === actualHeaders) {
         outcome.matched++
         if (verbose) console.log(`  ✓ ${variant.key} ${describe(engineRequest)} ${real.status}`)
         return
@@ -390,6 +394,8 @@ async function main() {
       const lines = [
         `${describe(engineRequest)}: status lab ${engineRequest.status}${engineRequest.platformError ? ` (${engineRequest.platformError})` : ''}, real ${real.status}`,
       ]
+      if (expectedHeaders !== actualHeaders)
+        lines.push(`      headers lab: ${expectedHeaders || '(none)'} · real: ${actualHeaders || '(none)'}`)
       if (expectedBody !== actualBody) lines.push(lineDiff(expectedBody, actualBody).replace(/^/gm, '      '))
       if (engineRequest.error) lines.push(`      lab error: ${engineRequest.error}`)
       outcome.problems.push(lines.join('\n'))
