@@ -1,6 +1,7 @@
 import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
+import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
 
 const withNextra = nextra({
@@ -9,8 +10,13 @@ const withNextra = nextra({
   defaultShowCopyCode: true,
   latex: false,
   search: { codeblocks: false },
-  // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
-  mdxOptions: { remarkPlugins: [remarkLab], rehypePrettyCodeOptions: { theme: CODE_THEMES } },
+  mdxOptions: {
+    // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
+    remarkPlugins: [remarkLab],
+    rehypePrettyCodeOptions: { theme: CODE_THEMES },
+    // Static prose, lists, tables and code lines live in the page's HTML only, not in its JavaScript.
+    recmaPlugins: [recmaServerOnly],
+  },
 })
 
 /**
