@@ -202,3 +202,23 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('pre code [style*="--shiki"]').first()).toBeVisible()
   })
 })
+
+test('tabs in a lesson switch by click and by arrow keys, with one panel shown at a time', async ({ page }) => {
+  await page.goto(LESSON)
+  const tablist = page.getByRole('tablist').filter({ hasText: 'Prisma 7 (current)' })
+  const [current, older] = [tablist.getByRole('tab').nth(0), tablist.getByRole('tab').nth(1)]
+  const olderPanel = page.locator('[role="tabpanel"]', { hasText: 'connection_limit=1' })
+  const currentPanel = page.locator('[role="tabpanel"]', { hasText: 'PrismaPg' })
+  await expect(current).toHaveAttribute('aria-selected', 'true')
+  await expect(currentPanel).toBeVisible()
+  await expect(olderPanel).toBeHidden()
+  await older.click()
+  await expect(older).toHaveAttribute('aria-selected', 'true')
+  await expect(olderPanel).toBeVisible()
+  await expect(currentPanel).toBeHidden()
+  await expect(older).toHaveAttribute('aria-controls', (await olderPanel.getAttribute('id'))!)
+  await page.keyboard.press('ArrowLeft')
+  await expect(current).toHaveAttribute('aria-selected', 'true')
+  await expect(current).toBeFocused()
+  await expect(olderPanel).toBeHidden()
+})
