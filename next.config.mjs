@@ -1,6 +1,7 @@
 import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
+import { withoutDescriptions } from './lib/mdx/page-map.mjs'
 import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
 
@@ -10,6 +11,8 @@ const withNextra = nextra({
   defaultShowCopyCode: true,
   latex: false,
   search: { codeblocks: false },
+  // Front matter descriptions stay out of the page map every page loads (lib/mdx/page-map.mjs).
+  transformPageMap: withoutDescriptions,
   mdxOptions: {
     // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
     remarkPlugins: [remarkLab],

@@ -197,6 +197,56 @@ function makeServerOnly(element, tag, nextId) {
 }
 
 /**
+ * Stateless components whose whole output can stay in the HTML when their content is static (a Callout
+ * is a box, an emoji and its text). They render inside `<div style="display:contents">`, which leaves
+ * the layout as it was (a Callout's margin does not depend on its position), and the component's
+ * code leaves the page's JavaScript with its last client-side use.
+ */
+const WHOLLY_STATIC_COMPONENTS = new Set(['Callout'])
+
+function hasStaticAttributes(element) {
+  return element.openingElement.attributes.every(
+    (attribute) =>
+      attribute.type === 'JSXAttribute' &&
+      (attribute.value === null ||
+        attribute.value.type === 'Literal' ||
+        (attribute.value.type === 'JSXExpressionContainer' && isStaticExpression(attribute.value.expression))),
+  )
+}
+
+/** `<Callout …>…</Callout>` → `<_ServerOnly as="div" data-so="…" style={{display: "contents"}}>{server only: <Callout …>…</Callout>}</_ServerOnly>` */
+function wrapServerOnly(element, nextId) {
+  const inner = { ...element }
+  const attribute = (name, value) => ({ type: 'JSXAttribute', name: { type: 'JSXIdentifier', name }, value })
+  const style = {
+    type: 'ObjectExpression',
+    properties: [
+      {
+        type: 'Property',
+        kind: 'init',
+        key: { type: 'Identifier', name: 'display' },
+        value: literal('contents'),
+        computed: false,
+        method: false,
+        shorthand: false,
+      },
+    ],
+  }
+  element.openingElement = {
+    type: 'JSXOpeningElement',
+    name: jsxName(LOCAL_NAME),
+    attributes: [
+      attribute('as', literal('div')),
+      attribute('data-so', literal(nextId())),
+      attribute('style', { type: 'JSXExpressionContainer', expression: style }),
+    ],
+    selfClosing: false,
+  }
+  element.closingElement = { type: 'JSXClosingElement', name: jsxName(LOCAL_NAME) }
+  element.children = [serverOnlyChildren([inner])]
+}
+
+/**
  * Walks the content from its root. A static block becomes server-only; anything else is visited for
  * static blocks among its children (a list item's paragraphs, a Callout's or a tab's content, a code
  * fence's lines).
@@ -221,6 +271,11 @@ function visit(node, parentTag, state) {
     tag === '<svg>' ||
     tag === '<figure>'
   if (candidate && isStatic(node) && makeServerOnly(node, tag, state.nextId)) {
+    state.count++
+    return
+  }
+  if (WHOLLY_STATIC_COMPONENTS.has(tag) && hasStaticAttributes(node) && node.children.every(isStatic)) {
+    wrapServerOnly(node, state.nextId)
     state.count++
     return
   }

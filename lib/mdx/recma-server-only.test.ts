@@ -31,9 +31,18 @@ describe('recma-server-only', () => {
     expect(code).toMatch(/<_components\.pre><_ServerOnly as=\{_components\.code\} data-so="0"/)
   })
 
-  it('looks inside Callout and Tabs, not inside other components', async () => {
+  it('keeps a Callout with static content for the server only, in a display: contents box', async () => {
     const code = await compileMdx(
-      `import { Callout, Tabs } from 'nextra/components'\nimport { Other } from './other'\n\n<Callout>\n\n${LONG}\n\n</Callout>\n\n<Tabs items={['a']}>\n<Tabs.Tab>\n\n${LONG}\n\n</Tabs.Tab>\n</Tabs>\n\n<Other>\n\n${LONG}\n\n</Other>\n`,
+      `import { Callout } from 'nextra/components'\n\n<Callout type="info">\n\n${LONG}\n\n</Callout>\n`,
+    )
+    expect(code).toMatch(
+      /<_ServerOnly as="div" data-so="0" style=\{\{\s*display: "contents"\s*\}\}>\{typeof window === "undefined" \? <><Callout type="info">/,
+    )
+  })
+
+  it('looks inside Tabs, not inside other components', async () => {
+    const code = await compileMdx(
+      `import { Callout, Tabs } from 'nextra/components'\nimport { Other } from './other'\n\n<Callout>\n\n${LONG} {1 + 1}\n\n${LONG}\n\n</Callout>\n\n<Tabs items={['a']}>\n<Tabs.Tab>\n\n${LONG}\n\n</Tabs.Tab>\n</Tabs>\n\n<Other>\n\n${LONG}\n\n</Other>\n`,
     )
     expect(code.match(/<_ServerOnly /g)).toHaveLength(2)
   })
