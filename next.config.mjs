@@ -1,6 +1,8 @@
 import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
+import { withoutDescriptions } from './lib/mdx/page-map.mjs'
+import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
 
 const withNextra = nextra({
@@ -9,8 +11,15 @@ const withNextra = nextra({
   defaultShowCopyCode: true,
   latex: false,
   search: { codeblocks: false },
-  // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
-  mdxOptions: { remarkPlugins: [remarkLab], rehypePrettyCodeOptions: { theme: CODE_THEMES } },
+  // Front matter descriptions stay out of the page map every page loads (lib/mdx/page-map.mjs).
+  transformPageMap: withoutDescriptions,
+  mdxOptions: {
+    // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
+    remarkPlugins: [remarkLab],
+    rehypePrettyCodeOptions: { theme: CODE_THEMES },
+    // Static prose, lists, tables and code lines live in the page's HTML only, not in its JavaScript.
+    recmaPlugins: [recmaServerOnly],
+  },
 })
 
 /**

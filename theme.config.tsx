@@ -13,23 +13,15 @@ function useHead() {
   const isHome = asPath === '/' || asPath.startsWith('/?') || asPath.startsWith('/#')
   const pageTitle = isHome || !title ? SITE_TITLE : `${title} – ${SITE_TITLE}`
   const description = (frontMatter.description as string | undefined) ?? SITE_DESCRIPTION
+  // Tags that are the same on every page are in pages/_document.tsx: server-only, no bytes in the page's JS.
   return (
     <>
       <title>{pageTitle}</title>
       <meta name="description" content={description} />
-      <meta property="og:type" content="website" />
-      <meta property="og:site_name" content={SITE_TITLE} />
       <meta property="og:title" content={pageTitle} />
       <meta property="og:description" content={description} />
-      <meta property="og:image" content="/og.png" />
-      <meta property="og:image:width" content="1200" />
-      <meta property="og:image:height" content="630" />
-      <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:title" content={pageTitle} />
       <meta name="twitter:description" content={description} />
-      <meta name="twitter:image" content="/og.png" />
-      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
     </>
   )
 }

@@ -1,35 +1,38 @@
 /**
- * Byte budgets of the static export (deterministic for a build, unlike times): first-load JS per page,
- * the lazily loaded editor and engine chunks, and the whole export. Reads `out/` only; runs after the
- * build in `npm test`. `npm run bench` prints the same figures beside a blank Nextra 3 page.
+ * Byte budgets of the static export (deterministic for a build, unlike times): first-load JS per page
+ * against a blank Nextra 3 page built on the same versions, the lazily loaded editor and engine chunks,
+ * and the whole export. Reads `out/` and `.bench-work/baseline/out/` only; runs after the `build` and
+ * `baseline` stages of `npm test` (`npx tsx scripts/bench/baseline.ts` builds the baseline on its own).
  *
  * When a budget fails: find what grew (`npm run bench -- --no-build --skip lighthouse,lab,engine` lists
- * the pages; the message names the chunks), and either move it behind a dynamic import or, if the growth
- * is worth it, raise the budget here in the same pull request and say why.
+ * the pages; the message names the chunks), and either move it behind a dynamic import or into the page's
+ * static HTML (lib/mdx/recma-server-only.mjs), or, if the growth is worth it, raise the budget here in
+ * the same pull request and say why.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { BASELINE_OUT, BASELINE_PAGE } from '../../scripts/bench/baseline'
 import {
   chunkKind,
   firstLoadWeights,
   folderBytes,
+  gzipBytes,
   kB,
   lazyChunks,
   siteFile,
   sumBy,
   type LazyChunk,
+  type PageWeight,
 } from '../../scripts/bench/weights'
 
 const OUT = 'out'
 
-/** Figures of 2026-11-23 21:10 UTC (Next 15.5.29, Nextra 3.3.1, 19 pages) in comments; budgets a little above them. */
+/** Figures of 2026-11-23 23:30 UTC (Next 15.5.29, Nextra 3.3.1, 19 pages) in comments; budgets a little above them. */
 const BUDGETS = {
-  /** A page with labs may weigh at most this much more than a page without (the lab code loads on demand). */
-  labPageOverPlainPage: 0.05, // today: lessons -0.5% to +5.1% over /contribute/ (207.3 kB); /where-they-hurt/cold-starts-and-connection-pooling/ is 0.2 kB over
-  /** The page all others are compared with: same theme and layout, no lab, no decision tree. */
-  plainPage: '/contribute/',
+  /** A page may ship at most this much more first-load JS than the blank Nextra 3 page (193.9 kB). */
+  overBaseline: 0.05, // every page; today: pages without a lab +2.2% to +2.8%; /playground/ and one-codebase +4.9% and +5.0%; eight lessons and /decide/ +5.1% to +6.4% (OVER_TODAY)
   /** Any page's first-load JS, gzip (scripts a module browser loads: Next's noModule polyfills left out). */
-  firstLoadGzip: 230_000, // largest today: 217.8 kB (/where-they-hurt/cold-starts-and-connection-pooling/)
+  firstLoadGzip: 215_000, // largest today: 206.2 kB (/decide/)
   /** CodeMirror and Sandpack, loaded when a lab nears the viewport, gzip. */
   editorGzip: 260_000, // today: 238.2 kB in 6 chunks
   /** The lab host, its worker and PGlite's JS, loaded with the first lab, gzip (PGlite's .wasm/.data not included). */
@@ -40,6 +43,28 @@ const BUDGETS = {
   exportBytes: 24_000_000, // today: 21.3 MB
 }
 
+/**
+ * Pages that do not meet `overBaseline` yet, each with the ratio it may not exceed (today's + 0.3%).
+ * Not a budget: a ratchet. The test fails if one grows past its ceiling, and also once it fits in 5%,
+ * so the entry is deleted. Why they are over: every lab page loads the Lab's entry chunk (components/Lab:
+ * Lab, RunBar, RequestPanel, StaticCode, panel state: 4.0 kB gzip) on top of a site-wide ~3.5 kB (theme
+ * config, the server-only content runtime, Next's build manifest for 19 pages and the webpack runtime for
+ * ~60 lazy chunks), and the lessons that are furthest over also carry Tabs (1.3 kB) and several labs' props.
+ * /decide/ loads the decision tree (its page chunk is 9.4 kB).
+ */
+const OVER_TODAY: Record<string, number> = {
+  '/decide/': 1.067,
+  '/where-they-hurt/background-jobs-and-scheduled-tasks/': 1.064,
+  '/where-they-hurt/cold-starts-and-connection-pooling/': 1.066,
+  '/where-they-hurt/real-time-updates/': 1.055,
+  '/where-they-hurt/serverless-database-limits/': 1.058,
+  '/where-they-hurt/vendor-lock-in/': 1.057,
+  '/why-api-routes-work/isr-and-caching/': 1.061,
+  '/why-api-routes-work/secrets-and-environment-variables/': 1.055,
+  '/why-api-routes-work/serverless-scaling/': 1.055,
+  '/why-api-routes-work/simplicity/': 1.062,
+}
+
 const over = (value: number, budget: number) => `${kB(value)}, ${kB(value - budget)} over its budget of ${kB(budget)}`
 const list = (chunks: LazyChunk[]) =>
   chunks
@@ -47,27 +72,91 @@ const list = (chunks: LazyChunk[]) =>
     .map((chunk) => `${chunk.file} ${kB(chunk.gzipBytes)}`)
     .join(', ')
 
+/** The scripts a page loads that the baseline page does not, largest first: where to look when it grows. */
+const extraScripts = (page: PageWeight, baseline: PageWeight) => {
+  const base = new Set(
+    baseline.scripts.map((src) =>
+      src
+        .split('/')
+        .pop()!
+        .replace(/-[0-9a-f]{16}\.js$/, ''),
+    ),
+  )
+  return page.scripts
+    .map((src) => ({ src, gzip: gzipBytes(siteFile(OUT, src)) }))
+    .filter(
+      ({ src }) =>
+        !base.has(
+          src
+            .split('/')
+            .pop()!
+            .replace(/-[0-9a-f]{16}\.js$/, ''),
+        ),
+    )
+    .sort((a, b) => b.gzip - a.gzip)
+    .slice(0, 4)
+    .map(({ src, gzip }) => `${src.split('/').pop()} ${kB(gzip)}`)
+    .join(', ')
+}
+
 test.describe('byte budgets of the static export', () => {
   test.skip(!existsSync(`${OUT}/index.html`), 'no build in out/: run `npm run build` first (npm test does)')
 
-  test('first-load JS: lab pages stay within 5% of a page without labs, and every page under its budget', () => {
+  test('first-load JS: lesson pages stay within 5% of a blank Nextra 3 page, and every page under its budget', () => {
+    expect(
+      existsSync(`${BASELINE_OUT}/index.html`),
+      `no baseline build in ${BASELINE_OUT}: run \`npx tsx scripts/bench/baseline.ts\` (npm test does)`,
+    ).toBe(true)
+    const baseline = firstLoadWeights(BASELINE_OUT).find((page) => page.path === BASELINE_PAGE)
+    expect(baseline, `the baseline build has no ${BASELINE_PAGE}`).toBeTruthy()
+    const limit = baseline!.gzipBytes * (1 + BUDGETS.overBaseline)
     const pages = firstLoadWeights(OUT)
-    const plain = pages.find((page) => page.path === BUDGETS.plainPage)
-    expect(plain, `${BUDGETS.plainPage} is the page without labs the others are compared with`).toBeTruthy()
-    const limit = plain!.gzipBytes * (1 + BUDGETS.labPageOverPlainPage)
+    const compared = pages
+    expect(
+      pages.filter((page) => /^\/(why-api-routes-work|where-they-hurt)\/./.test(page.path)).length,
+      'lesson pages in out/',
+    ).toBeGreaterThanOrEqual(10)
     const problems: string[] = []
     for (const page of pages) {
       if (page.gzipBytes > BUDGETS.firstLoadGzip) {
         problems.push(`${page.path}: first-load JS ${over(page.gzipBytes, BUDGETS.firstLoadGzip)}`)
       }
-      if (page.gzipBytes > limit) {
-        const percent = ((page.gzipBytes / plain!.gzipBytes - 1) * 100).toFixed(1)
+    }
+    const overToday: string[] = []
+    for (const page of compared) {
+      const ratio = page.gzipBytes / baseline!.gzipBytes
+      const percent = ((ratio - 1) * 100).toFixed(1)
+      const ceiling = OVER_TODAY[page.path]
+      if (ceiling !== undefined) {
+        overToday.push(`${page.path} +${percent}%`)
+        if (page.gzipBytes <= limit) {
+          problems.push(
+            `${page.path} is within ${BUDGETS.overBaseline * 100}% now (+${percent}%): delete it from OVER_TODAY`,
+          )
+        } else if (ratio > ceiling) {
+          problems.push(
+            `${page.path}: first-load JS ${kB(page.gzipBytes)} is ${percent}% above a blank Nextra 3 page (${kB(baseline!.gzipBytes)}), ` +
+              `past its ceiling of +${((ceiling - 1) * 100).toFixed(1)}% in OVER_TODAY. Largest scripts the baseline does not ` +
+              `load: ${extraScripts(page, baseline!)}.`,
+          )
+        }
+      } else if (page.gzipBytes > limit) {
         problems.push(
-          `${page.path}: first-load JS ${kB(page.gzipBytes)} is ${percent}% above ${BUDGETS.plainPage} (${kB(plain!.gzipBytes)}); ` +
-            `the budget is ${BUDGETS.labPageOverPlainPage * 100}% (${kB(page.gzipBytes - limit)} over). ` +
-            `Did an editor, engine or database import become static?`,
+          `${page.path}: first-load JS ${kB(page.gzipBytes)} is ${percent}% above a blank Nextra 3 page (${kB(baseline!.gzipBytes)}); ` +
+            `the budget is ${BUDGETS.overBaseline * 100}% (${kB(page.gzipBytes - limit)} over). Largest scripts the baseline ` +
+            `does not load: ${extraScripts(page, baseline!)}. Did an editor, engine or database import become static?`,
         )
       }
+    }
+    for (const path of Object.keys(OVER_TODAY)) {
+      if (!compared.some((page) => page.path === path)) problems.push(`${path} is in OVER_TODAY but not in out/`)
+    }
+    // Visible in the report: the budget is 5%, and these pages do not meet it yet.
+    if (overToday.length) {
+      test.info().annotations.push({
+        type: 'over 5% of a blank Nextra 3 page',
+        description: overToday.join(', '),
+      })
     }
     expect(problems, 'pages over their first-load JS budget').toEqual([])
   })

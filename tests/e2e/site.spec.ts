@@ -146,3 +146,79 @@ test('"Edit this page" opens the page\'s own file in the repository', async ({ p
   const edit = page.getByRole('link', { name: /edit this page/i })
   await expect(edit).toHaveAttribute('href', /\/edit\/main\/pages\/where-they-hurt\.mdx$/)
 })
+
+// Static prose, lists, tables and code lines are in the page's HTML only (lib/mdx/recma-server-only.mjs):
+// after a client-side navigation the page takes them from the target's static HTML.
+const LESSON = '/where-they-hurt/cold-starts-and-connection-pooling/'
+
+/** Inner HTML of every server-only element on the page, by id. */
+const serverOnlyMarkup = (page: Page): Promise<Record<string, string>> =>
+  page
+    .locator('[data-so]')
+    .evaluateAll((elements) =>
+      Object.fromEntries(elements.map((element) => [element.getAttribute('data-so'), element.innerHTML])),
+    )
+
+test('a lesson opened by client-side navigation shows the same content as when loaded directly', async ({ page }) => {
+  await page.goto(LESSON)
+  const direct = await serverOnlyMarkup(page)
+  expect(Object.keys(direct).length, 'server-only elements on the lesson').toBeGreaterThan(10)
+  expect(Object.values(direct).filter((html) => html.trim() === '')).toEqual([])
+
+  await page.goto('/where-they-hurt/')
+  await page.evaluate(() => ((window as unknown as { clientSide: boolean }).clientSide = true))
+  await page.locator('aside .nextra-menu-desktop').getByText('Cold starts and connection pooling').click()
+  await expect(page).toHaveURL(new RegExp(`${LESSON}$`))
+  await expect(page.getByText('sorry, too many clients already').first()).toBeVisible()
+  await expect(page.locator('pre code').first()).toContainText('DATABASE_URL')
+  await expect.poll(() => serverOnlyMarkup(page)).toEqual(direct)
+  expect(
+    await page.evaluate(() => (window as unknown as { clientSide?: boolean }).clientSide),
+    'no full page load',
+  ).toBe(true)
+})
+
+test('a link inside static lesson text navigates client-side', async ({ page }) => {
+  await page.goto('/where-they-hurt/vendor-lock-in/')
+  await page.evaluate(() => ((window as unknown as { clientSide: boolean }).clientSide = true))
+  const link = page.locator('[data-so] a[href="/where-they-hurt/cold-starts-and-connection-pooling/"]').first()
+  await link.click()
+  await expect(page).toHaveURL(new RegExp(`${LESSON}$`))
+  await expect(page.getByText('sorry, too many clients already').first()).toBeVisible()
+  expect(
+    await page.evaluate(() => (window as unknown as { clientSide?: boolean }).clientSide),
+    'no full page load',
+  ).toBe(true)
+})
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a lesson reads in full: prose, lists and highlighted code', async ({ page }) => {
+    await page.goto(LESSON)
+    await expect(page.locator('main h1, article h1').first()).toHaveText('Cold starts and connection pooling')
+    await expect(page.getByText('sorry, too many clients already').first()).toBeVisible()
+    await expect(page.locator('main li').filter({ hasText: 'Supavisor' }).first()).toBeVisible()
+    await expect(page.locator('pre code [style*="--shiki"]').first()).toBeVisible()
+  })
+})
+
+test('tabs in a lesson switch by click and by arrow keys, with one panel shown at a time', async ({ page }) => {
+  await page.goto(LESSON)
+  const tablist = page.getByRole('tablist').filter({ hasText: 'Prisma 7 (current)' })
+  const [current, older] = [tablist.getByRole('tab').nth(0), tablist.getByRole('tab').nth(1)]
+  const olderPanel = page.locator('[role="tabpanel"]', { hasText: 'connection_limit=1' })
+  const currentPanel = page.locator('[role="tabpanel"]', { hasText: 'PrismaPg' })
+  await expect(current).toHaveAttribute('aria-selected', 'true')
+  await expect(currentPanel).toBeVisible()
+  await expect(olderPanel).toBeHidden()
+  await older.click()
+  await expect(older).toHaveAttribute('aria-selected', 'true')
+  await expect(olderPanel).toBeVisible()
+  await expect(currentPanel).toBeHidden()
+  await expect(older).toHaveAttribute('aria-controls', (await olderPanel.getAttribute('id'))!)
+  await page.keyboard.press('ArrowLeft')
+  await expect(current).toHaveAttribute('aria-selected', 'true')
+  await expect(current).toBeFocused()
+  await expect(olderPanel).toBeHidden()
+})
