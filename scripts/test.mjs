@@ -13,7 +13,8 @@ const STAGES = [
   // The same example files in a real Next.js 16 app against a real (embedded) Postgres.
   { name: 'examples', command: 'npm', args: ['run', 'test:examples'] },
   { name: 'build', command: 'npx', args: ['next', 'build'] },
-  // A blank Nextra 3 page on the same versions (bench/baseline/): the budgets compare lesson pages with it.
+  // A blank Nextra 3 page on the same versions (../shared/baseline/): the budgets compare lesson pages with it,
+  // or with its committed measurement (bench/baseline.json) on a clone without the shared folder.
   // Installed from the registry and built once, then rebuilt only when its sources change.
   { name: 'baseline', command: 'npx', args: ['tsx', 'scripts/bench/baseline.ts'] },
   { name: 'browser', command: 'npx', args: ['playwright', 'test'], needsChromium: true },

@@ -1,9 +1,12 @@
 /**
- * The baseline: a blank Nextra 3 page on the project's versions (bench/baseline/nextra3-blank/, a copy
- * of the shared baseline kept in the repository so a fresh clone can build it), copied to
- * .bench-work/baseline/ (git-ignored), installed from the registry and built there. `npm run bench`
- * builds it in the same run as the project; `npm test` builds it before the browser stage, where
- * tests/e2e/budgets.spec.ts compares every lesson page's first-load JS with it.
+ * The baseline: a blank Nextra 3 page on the project's versions, from the shared folder beside the
+ * repository (../shared/baseline/nextra3-blank/, or BASELINE_SOURCE), never copied into it. It is
+ * built in .bench-work/baseline/ (git-ignored), installed from the registry. `npm run bench` builds it
+ * in the same run as the project; the `baseline` stage of `npm test` builds it when its sources changed.
+ *
+ * Every build records its first-load JS in bench/baseline.json (committed), with the versions it was
+ * built on. tests/e2e/budgets.spec.ts compares lesson pages with the live build when there is one, and
+ * with that record on a clone that has no shared folder beside it.
  *
  *   npx tsx scripts/bench/baseline.ts           build unless .bench-work/baseline/out matches the sources
  *   npx tsx scripts/bench/baseline.ts --force   build anyway
@@ -13,13 +16,58 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { log, run } from './util'
+import { firstLoadWeights } from './weights'
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
-export const BASELINE_SOURCE = join(REPO_ROOT, 'bench/baseline/nextra3-blank')
+export const BASELINE_SOURCE = resolve(process.env.BASELINE_SOURCE ?? join(REPO_ROOT, '../shared/baseline/nextra3-blank'))
 export const BASELINE_WORK = join(REPO_ROOT, '.bench-work/baseline')
 export const BASELINE_OUT = join(BASELINE_WORK, 'out')
 /** The page lesson pages are compared with. */
 export const BASELINE_PAGE = '/'
+/** The last baseline measurement, committed, for clones without the shared folder. */
+export const BASELINE_RECORD = join(REPO_ROOT, 'bench/baseline.json')
+/** Packages whose versions decide the baseline's weight; they must match the project's. */
+export const BASELINE_PACKAGES = ['next', 'nextra', 'nextra-theme-docs', 'react', 'react-dom'] as const
+
+export interface BaselineRecord {
+  page: string
+  /** First-load JS of the page, gzip level 9 (scripts/bench/weights.ts). */
+  gzipBytes: number
+  /** Its script file names without content hashes, to name what a lesson page loads beyond it. */
+  scripts: string[]
+  versions: Record<string, string>
+  measured: string
+}
+
+/** The installed versions of BASELINE_PACKAGES in a folder's node_modules. */
+export function installedVersions(root: string): Record<string, string> {
+  const versions: Record<string, string> = {}
+  for (const name of BASELINE_PACKAGES) {
+    const file = join(root, 'node_modules', name, 'package.json')
+    versions[name] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : '?'
+  }
+  return versions
+}
+
+export function readBaselineRecord(): BaselineRecord | undefined {
+  return existsSync(BASELINE_RECORD) ? (JSON.parse(readFileSync(BASELINE_RECORD, 'utf8')) as BaselineRecord) : undefined
+}
+
+function writeBaselineRecord(): void {
+  const page = firstLoadWeights(BASELINE_OUT).find((candidate) => candidate.path === BASELINE_PAGE)
+  if (!page) throw new Error(`The baseline build has no ${BASELINE_PAGE}.`)
+  const record: BaselineRecord = {
+    page: BASELINE_PAGE,
+    gzipBytes: page.gzipBytes,
+    scripts: page.scripts.map((src) => src.split('/').pop()!.replace(/-[0-9a-f]{16}\.js$/, '')),
+    versions: installedVersions(BASELINE_WORK),
+    measured: new Date().toISOString().slice(0, 10),
+  }
+  const previous = readBaselineRecord()
+  if (previous && previous.gzipBytes === record.gzipBytes && JSON.stringify(previous.versions) === JSON.stringify(record.versions)) return
+  writeFileSync(BASELINE_RECORD, JSON.stringify(record, null, 2) + '\n')
+  log(`baseline: recorded ${record.gzipBytes} bytes in ${BASELINE_RECORD}; commit it`)
+}
 
 const SOURCES = ['pages', 'next.config.mjs', 'theme.config.tsx', 'tsconfig.json', 'package.json']
 const STAMP = join(BASELINE_WORK, 'out/.sources')
@@ -50,10 +98,13 @@ export async function buildBaseline(options: { build: boolean | 'if-changed' }):
     log(`baseline: using the existing build in ${out} (--no-build)`)
     return out
   }
-  if (!existsSync(BASELINE_SOURCE)) throw new Error(`No baseline site at ${BASELINE_SOURCE}.`)
+  if (!existsSync(BASELINE_SOURCE)) {
+    throw new Error(`No baseline site at ${BASELINE_SOURCE}: put the shared folder beside the repository or set BASELINE_SOURCE.`)
+  }
   const hash = sourcesHash()
   if (options.build === 'if-changed' && built && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) {
     log(`baseline: ${out} is up to date with ${BASELINE_SOURCE}`)
+    writeBaselineRecord()
     return out
   }
   mkdirSync(BASELINE_WORK, { recursive: true })
@@ -78,10 +129,21 @@ export async function buildBaseline(options: { build: boolean | 'if-changed' }):
     throw new Error(`The baseline build did not write ${out}/index.html.`)
   }
   writeFileSync(STAMP, hash)
+  writeBaselineRecord()
   return out
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync(BASELINE_SOURCE)) {
+    // A clone without the shared folder (the baseline is never copied into the repository): the
+    // budgets then use the committed measurement, whose versions they check against the project's.
+    const record = readBaselineRecord()
+    log(
+      `baseline: no sources at ${BASELINE_SOURCE}; the budgets use ${BASELINE_RECORD}` +
+        (record ? ` (${record.gzipBytes} bytes, measured ${record.measured})` : ' (missing!)'),
+    )
+    process.exit(record ? 0 : 1)
+  }
   buildBaseline({ build: process.argv.includes('--force') ? true : 'if-changed' }).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error)
     process.exit(1)

@@ -12,7 +12,7 @@ export function markdown(results: BenchResults): string {
     `Measured ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, ` +
       `${machine.chromium}, Lighthouse ${machine.lighthouse} (mobile preset, simulated throttling). ` +
       `Reproduce with \`npm run bench\` (\`--runs N\`, \`--no-build\`). Each figure is the median of ${results.runs} runs ` +
-      `unless marked. The baseline is a blank Nextra 3 page on the same versions (bench/baseline/nextra3-blank/), built in the same run.`,
+      `unless marked. The baseline is a blank Nextra 3 page on the same versions (../shared/baseline/nextra3-blank/, never copied into the repository), built in the same run.`,
     '',
   )
 
