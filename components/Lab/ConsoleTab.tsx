@@ -7,7 +7,11 @@ export function ConsoleTab({ lines, truncated }: { lines: ConsoleLine[]; truncat
   if (lines.length === 0)
     return <p className={styles.hint}>Nothing was printed. Add a console.log() to a route and run again.</p>
   const byInstance = new Map<string, ConsoleLine[]>()
-  for (const line of lines) byInstance.set(line.instance, [...(byInstance.get(line.instance) ?? []), line])
+  for (const line of lines) {
+    const instanceLines = byInstance.get(line.instance)
+    if (instanceLines) instanceLines.push(line)
+    else byInstance.set(line.instance, [line])
+  }
   return (
     <div>
       {[...byInstance].map(([instance, instanceLines]) => (

@@ -46,21 +46,23 @@ const LEGEND: Array<[string, string]> = [
 /** A waterfall (one row per request) and open connections over time against `max_connections`. */
 export function TimelineTab({ result }: { result: RunResult }) {
   const rows = result.requests.slice(0, MAX_ROWS)
-  const end = Math.max(1, result.summary.durationMs, ...result.requests.map((request) => request.timing.end))
+  const end = result.requests.reduce(
+    (latest, request) => Math.max(latest, request.timing.end),
+    Math.max(1, result.summary.durationMs),
+  )
   const x = (t: number) => LABEL_WIDTH + (t / end) * (WIDTH - LABEL_WIDTH - 8)
   const queriesByRequest = new Map<number, Array<{ t: number; ms: number }>>()
   for (const event of result.timeline) {
     if (event.type === 'db-query' && event.request !== undefined) {
-      queriesByRequest.set(event.request, [
-        ...(queriesByRequest.get(event.request) ?? []),
-        { t: event.t, ms: event.ms },
-      ])
+      const queries = queriesByRequest.get(event.request)
+      if (queries) queries.push({ t: event.t, ms: event.ms })
+      else queriesByRequest.set(event.request, [{ t: event.t, ms: event.ms }])
     }
   }
   const waterfallHeight = rows.length * (ROW_HEIGHT + ROW_GAP) + 20
 
   const maxConnections = result.settings.database.maxConnections
-  const peak = Math.max(maxConnections, ...result.connections.map((sample) => sample.open), 1)
+  const peak = result.connections.reduce((most, sample) => Math.max(most, sample.open), Math.max(maxConnections, 1))
   const y = (open: number) => CHART_HEIGHT - 16 - (open / (peak * 1.1)) * (CHART_HEIGHT - 28)
   let path = ''
   let previous = 0

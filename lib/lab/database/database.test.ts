@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestEngine } from '../testing/node-database'
 import { tree } from '../test-fixtures'
-import type { RunOutcome, RunResult } from '../types'
+import type { RunInput, RunOutcome, RunResult } from '../types'
 
 const engine = createTestEngine()
 beforeAll(() => engine.ready())
@@ -207,5 +207,114 @@ export async function GET() {
     })
     expect(r.timeline.find((e) => e.type === 'instance-freeze')?.t).toBe(5288)
     expect(r.timeline.find((e) => e.type === 'instance-recycle')).toMatchObject({ leakedConnections: 0 })
+  })
+})
+
+describe('reset between runs', () => {
+  const post = (sql: string, values: unknown[] = []): RunInput => ({
+    files: QUERY_ROUTE(sql),
+    scenario: { requests: [{ method: 'POST', path: '/api/q', body: { values } }] },
+  })
+  /** The same run after a full reset: a schema.sql that differs by a space cannot take the short path. */
+  const fullReset = (input: RunInput): RunInput => ({
+    ...input,
+    files: { ...input.files, 'db/schema.sql': `${input.files['db/schema.sql']} ` },
+  })
+  const comparable = (r: RunResult) => ({ requests: r.requests, timeline: r.timeline, database: r.database })
+
+  it('a repeat run gives the result a fresh schema gives, sequences included', async () => {
+    const insert = post('insert into todos (title) values ($1) returning id, created_at', ['Again'])
+    const first = ok(await engine.run(fullReset(insert)))
+    const repeat = ok(await engine.run(insert))
+    const again = ok(await engine.run(insert))
+    expect(JSON.parse(repeat.requests[0].body).rows).toEqual([{ id: 4, created_at: '2026-01-01T00:00:00.286Z' }])
+    expect(comparable(repeat)).toEqual(comparable(first))
+    expect(comparable(again)).toEqual(comparable(first))
+  })
+
+  it('takes the short path when only data changed: the table survives, with a new oid after DDL', async () => {
+    const oid = post("select 'todos'::regclass::oid as oid")
+    const oidOf = async (input: RunInput) =>
+      JSON.parse(ok(await engine.run(input)).requests[0].body).rows[0].oid as number
+    const first = await oidOf(oid)
+    expect(await oidOf(oid)).toBe(first)
+    ok(await engine.run(post('alter table todos add column extra int')))
+    const afterDdl = await oidOf(oid)
+    expect(afterDdl).not.toBe(first)
+    expect(await oidOf(oid)).toBe(afterDdl)
+  })
+
+  it('a run that changed the schema is followed by a full reset', async () => {
+    const list = post('select * from todos order by id')
+    const fresh = ok(await engine.run(fullReset(list)))
+    for (const ddl of [
+      'alter table todos add column extra int default 7',
+      'drop table todos',
+      'create table extra (id int)',
+      'create index todos_title on todos (title)',
+      "comment on table todos is 'x'",
+    ]) {
+      ok(await engine.run(post(ddl)))
+      const after = ok(await engine.run(list))
+      expect(comparable(after), ddl).toEqual(comparable(fresh))
+    }
+  })
+
+  it('DDL rolled back with its transaction leaves the short path open and the state intact', async () => {
+    const files = tree({
+      'lib/db.ts': `import { Pool } from 'pg'\nexport const pool = new Pool()\n`,
+      'app/api/q/route.ts': `
+import { pool } from '@/lib/db'
+export async function POST() {
+  const client = await pool.connect()
+  await client.query('begin')
+  await client.query('alter table todos drop column done')
+  await client.query('rollback')
+  client.release()
+  const { rows } = await pool.query('select * from todos order by id')
+  return Response.json(rows)
+}
+`,
+    })
+    const input = { files, scenario: { requests: [{ method: 'POST', path: '/api/q' }] } }
+    const first = ok(await engine.run(fullReset(input)))
+    const repeat = ok(await engine.run(input))
+    expect(JSON.parse(repeat.requests[0].body)[0]).toHaveProperty('done')
+    expect(comparable(repeat)).toEqual(comparable(first))
+  })
+
+  it('a schema.sql that inserts rows or draws random numbers still resets exactly', async () => {
+    for (const extra of [
+      "insert into todos (title) values ('from schema');",
+      'create table picks (v float default random()); insert into picks default values;',
+    ]) {
+      const input = post('select * from todos order by id')
+      input.files['db/schema.sql'] += `\n${extra}`
+      const first = ok(await engine.run(input))
+      ok(await engine.run(post('insert into todos (title) values ($1)', ['noise'])))
+      const repeat = ok(await engine.run(input))
+      expect(comparable(repeat), extra).toEqual(comparable(first))
+    }
+  })
+})
+
+describe('touchesSession', () => {
+  it('flags statements that could change settings or statistics, and anything it cannot judge', async () => {
+    const { touchesSession } = await import('./pglite')
+    for (const sql of [
+      "SET timezone = 'UTC'",
+      '  -- comment\nreset all',
+      "select set_config('a.b', '1', false)",
+      'analyze todos',
+      'do $$ begin end $$',
+      'select 1; select 2',
+    ]) {
+      expect(touchesSession(sql), sql).toBe(true)
+    }
+    for (const sql of ['select * from todos', 'update todos set done = true where id = $1', 'begin', 'commit;']) {
+      expect(touchesSession(sql), sql).toBe(false)
+    }
+    expect(touchesSession('create table t (id int);\nSET search_path = x;', true)).toBe(true)
+    expect(touchesSession('create table t (id int);\ninsert into t values (1);', true)).toBe(false)
   })
 })

@@ -53,37 +53,111 @@ export class LabDatabase {
     return this.pg.dumpDataDir('none')
   }
 
-  /** Fresh public schema, then the example's schema and seed. Throws PGlite errors with `file`. */
+  /**
+   * Fresh public schema, then the example's schema and seed. Throws PGlite errors with `file`.
+   *
+   * A full reset (drop the schema, run schema.sql) costs tens of milliseconds in a browser, mostly
+   * DDL. The short path empties the tables, restarts the sequences and runs seed.sql again, which
+   * reaches the same state when nothing but data changed since the last reset: schema.sql and
+   * seed.sql are the same text, no DDL ran (an event trigger notes any: `lab.ddl`), and no statement
+   * could have changed session settings or planner statistics (`sessionTouched`). A full reset
+   * first checks that its schema suits the short path (see `shortResetFor`).
+   */
   async reset(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
-    try {
-      await this.pg.exec('ROLLBACK')
-    } catch {
-      // No transaction was open.
-    }
-    // One round trip: fresh schema, session settings, seeded random() and the clock at t = 0.
     const seedValue = ((randomSeed % 1000) / 1000) * 2 - 1
-    await this.pg.exec(
-      `DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; ${SEARCH_PATH} RESET statement_timeout;` +
-        ` SELECT setseed(${seedValue}); SELECT set_config('lab.now', '${new Date(VIRTUAL_EPOCH).toISOString()}', false);`,
-    )
-    this.nowSet = 0
-    for (const [file, sql] of [
-      ['db/schema.sql', schema],
-      ['db/seed.sql', seed],
-    ] as const) {
-      if (!sql) continue
+    // Session settings, seeded random() and the clock at t = 0, as both paths leave them.
+    const session = `${SEARCH_PATH} RESET statement_timeout; SELECT setseed(${seedValue}); SELECT set_config('lab.now', '${new Date(VIRTUAL_EPOCH).toISOString()}', false);`
+    const short = this.shortReset
+    const touched = this.sessionTouched
+    this.shortReset = null
+    this.sessionTouched = false
+    if (short && !touched && short.schema === schema && short.seed === (seed ?? '')) {
+      let clean = false
       try {
-        await this.pg.exec(virtualiseTime(sql))
-      } catch (error) {
-        throw Object.assign(error as Error, { file, sql })
+        const results = await this.pg.exec(`ROLLBACK; ${DDL_CHECK_SQL}`)
+        const row = results[results.length - 1]?.rows[0] as { ddl?: string; trigger?: string } | undefined
+        clean = row?.ddl === '0' && row.trigger === short.trigger
+      } catch {
+        // Fall through to a full reset.
+      }
+      if (clean) {
+        await this.pg.exec(`${session} ${short.statements} ${DDL_CLEAR_SQL}`)
+        this.nowSet = 0
+        if (seed) await this.execFile('db/seed.sql', seed)
+        this.shortReset = short
+        return
+      }
+    } else {
+      try {
+        await this.pg.exec('ROLLBACK')
+      } catch {
+        // No transaction was open.
       }
     }
+    // One round trip: fresh schema, session settings, seeded random() and the clock at t = 0.
+    await this.pg.exec(`DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; ${session}`)
+    this.nowSet = 0
+    if (schema) await this.execFile('db/schema.sql', schema)
+    // The check never fails a run: any error just means the next reset is a full one too.
+    const short_ = await this.shortResetFor(schema, seed ?? '').catch(() => null)
+    if (seed) await this.execFile('db/seed.sql', seed)
+    this.shortReset = short_
+  }
+
+  /** How to get back to the state after the last reset without DDL; null: a full reset is needed. */
+  private shortReset: { schema: string; seed: string; statements: string; trigger: string } | null = null
+  /** A statement of this run may have changed session settings or statistics (see `touchesSession`). */
+  private sessionTouched = false
+
+  private async execFile(file: 'db/schema.sql' | 'db/seed.sql', sql: string): Promise<void> {
+    try {
+      await this.pg.exec(virtualiseTime(sql))
+    } catch (error) {
+      throw Object.assign(error as Error, { file, sql })
+    }
+  }
+
+  /**
+   * Right after schema.sql: the statements that bring the tables back to this state, or null when
+   * the short path could not reproduce it. It cannot when schema.sql draws random numbers (the seed
+   * would then start from another point of the sequence), changes settings or statistics, leaves
+   * rows or used sequences behind, makes objects outside `public`, or makes a materialized view or
+   * a foreign table; nor when seed.sql changes settings or statistics.
+   */
+  private async shortResetFor(schema: string, seed: string) {
+    if (/random|uuid/i.test(schema) || touchesSession(schema, true) || touchesSession(seed, true)) return null
+    const results = await this.pg.exec(`${DDL_TRIGGER_SQL}; ${TEMPLATE_SQL}`)
+    const row = results[results.length - 1]?.rows[0] as
+      | {
+          outside: number
+          unsupported: number
+          used_sequences: number
+          tables: string | null
+          probe: string | null
+          sequences: string | null
+          trigger: string | null
+        }
+      | undefined
+    if (!row?.trigger || Number(row.outside) > 0 || Number(row.unsupported) > 0 || Number(row.used_sequences) > 0) {
+      return null
+    }
+    if (row.probe) {
+      const rows = await this.pg.query<{ any: boolean }>(`SELECT ${row.probe} AS any`)
+      if (rows.rows[0]?.any !== false) return null
+    }
+    // DDL in seed.sql sets lab.ddl again, so the next reset is a full one.
+    await this.pg.exec(DDL_CLEAR_SQL)
+    const statements = [row.tables ? `TRUNCATE TABLE ${row.tables} RESTART IDENTITY;` : '', row.sequences ?? ''].join(
+      ' ',
+    )
+    return { schema, seed, statements, trigger: row.trigger }
   }
 
   async setNow(virtualMs: number): Promise<void> {
     if (virtualMs === this.nowSet) return
     this.nowSet = virtualMs
-    await this.pg.query(`SELECT set_config('lab.now', $1, false)`, [new Date(VIRTUAL_EPOCH + virtualMs).toISOString()])
+    // SET over the simple protocol: one round trip into PGlite instead of six for a parameterised SELECT.
+    await this.pg.exec(`SET lab.now = '${new Date(VIRTUAL_EPOCH + virtualMs).toISOString()}'`)
   }
 
   /** Run one statement (or several, without parameters), as pg's simple/extended protocol would. */
@@ -93,8 +167,16 @@ export class LabDatabase {
     rowMode: 'array' | 'object',
     virtualMs: number,
   ): Promise<QueryResult[]> {
+    if (!this.sessionTouched && touchesSession(sql)) this.sessionTouched = true
     await this.setNow(virtualMs)
     const text = virtualiseTime(sql)
+    // One statement without parameters goes over the simple protocol, as pg sends it: one round
+    // trip into PGlite instead of six, same rows, fields and errors. `$1` without values, and
+    // anything that might hold several statements, keep the extended protocol's own errors.
+    if (!values?.length && !/\$\d|;\s*\S/.test(text.replace(/;\s*$/, ''))) {
+      const results = (await this.pg.exec(text, { rowMode })) as QueryResult[]
+      if (results.length === 1) return results
+    }
     try {
       return [(await this.pg.query(text, values ?? [], { rowMode })) as QueryResult]
     } catch (error) {
@@ -110,28 +192,33 @@ export class LabDatabase {
   }
 
   async dump(maxRows: number): Promise<TableDump[]> {
-    const tables = await this.pg.query<{ name: string }>(
+    // Simple protocol throughout: two round trips into PGlite whatever the number of tables.
+    const [tables] = await this.pg.exec(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
     )
-    const out: TableDump[] = []
-    for (const { name } of tables.rows) {
-      const quoted = `"${name.replace(/"/g, '""')}"`
-      // The window count rides along with the rows: one query per table instead of two.
-      const rows = await this.pg.query<unknown[]>(
-        `SELECT *, count(*) OVER () AS lab_row_count FROM public.${quoted} LIMIT ${maxRows}`,
-        [],
-        { rowMode: 'array' },
-      )
+    const names = (tables.rows as Array<{ name: string }>).map((row) => row.name)
+    if (names.length === 0) return []
+    // The window count rides along with the rows: one statement per table instead of two.
+    const results = (await this.pg.exec(
+      names
+        .map(
+          (name) =>
+            `SELECT *, count(*) OVER () AS lab_row_count FROM public."${name.replace(/"/g, '""')}" LIMIT ${maxRows};`,
+        )
+        .join('\n'),
+      { rowMode: 'array' },
+    )) as Array<Results<unknown[]>>
+    return names.map((name, i) => {
+      const rows = results[i]
       const width = rows.fields.length - 1
-      out.push({
+      return {
         name,
         columns: rows.fields.slice(0, width).map((f) => f.name),
         rows: rows.rows.map((r) => r.slice(0, width).map(cloneable)),
         rowCount: rows.rows.length ? Number(rows.rows[0][width]) : 0,
-      })
-    }
-    return out
+      }
+    })
   }
 
   close(): Promise<void> {
@@ -145,4 +232,54 @@ function cloneable(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString()
   if (v instanceof Uint8Array) return '\\x' + Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('')
   return v
+}
+
+/**
+ * An event trigger notes every DDL statement (CREATE, ALTER, DROP, COMMENT, GRANT, ...) in the
+ * session setting `lab.ddl`. Being a setting, the note is rolled back with the statement's
+ * transaction, exactly as the DDL is. Created once per database, in the lab's own schema.
+ */
+const DDL_TRIGGER_SQL = `DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'lab_ddl') THEN
+    CREATE FUNCTION lab_clock.note_ddl() RETURNS event_trigger LANGUAGE plpgsql SET search_path = pg_catalog AS
+      $f$ BEGIN PERFORM set_config('lab.ddl', '1', false); END $f$;
+    CREATE EVENT TRIGGER lab_ddl ON ddl_command_end EXECUTE FUNCTION lab_clock.note_ddl();
+  END IF;
+END $$`
+
+const DDL_CLEAR_SQL = `SELECT set_config('lab.ddl', '0', false);`
+
+/** The trigger must still be there, enabled and unchanged, for its silence to mean anything. */
+const DDL_TRIGGER_STATE = `(SELECT e.evtenabled::text || ' ' || e.xmin::text || ' ' || p.xmin::text FROM pg_event_trigger e
+    JOIN pg_proc p ON p.oid = e.evtfoid WHERE e.evtname = 'lab_ddl' AND e.evtevent = 'ddl_command_end')`
+
+const DDL_CHECK_SQL = `SELECT current_setting('lab.ddl', true) AS ddl, ${DDL_TRIGGER_STATE} AS trigger`
+
+/** After schema.sql: can the short reset reproduce this state, and with which statements? */
+const TEMPLATE_SQL = `SELECT
+  (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.oid >= 16384 AND n.nspname <> 'public' AND n.nspname NOT LIKE 'pg\\_toast%') AS outside,
+  (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('m', 'f')) AS unsupported,
+  (SELECT count(*) FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL) AS used_sequences,
+  (SELECT string_agg(format('public.%I', c.relname), ', ' ORDER BY c.relname) FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')) AS tables,
+  (SELECT string_agg(format('EXISTS (SELECT 1 FROM public.%I)', c.relname), ' OR ') FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')) AS probe,
+  (SELECT string_agg(format('ALTER SEQUENCE public.%I RESTART;', c.relname), ' ' ORDER BY c.relname) FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S') AS sequences,
+  ${DDL_TRIGGER_STATE} AS trigger`
+
+/**
+ * Could this SQL change session settings or planner statistics, which a full reset would not undo
+ * either but which the short path must not carry past schema.sql? Deliberately broad: a false
+ * alarm only costs a full reset. `script`: a file of many statements, judged line by line; otherwise
+ * one statement (a string of several counts as a yes).
+ */
+export function touchesSession(sql: string, script = false): boolean {
+  if (/set_config|analy[sz]e|vacuum|cluster|discard|session_replication_role/i.test(sql)) return true
+  if (script) return /^[\s;]*(set|reset|do|call|load)\b/im.test(sql)
+  const body = sql.replace(/^(\s|--[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '')
+  if (/^(set|reset|do|call|load)\b/i.test(body)) return true
+  return /;\s*\S/.test(body.replace(/;\s*$/, ''))
 }

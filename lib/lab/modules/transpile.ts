@@ -24,7 +24,24 @@ export function isCodeFile(path: string): boolean {
   return CODE_FILE.test(path) && !path.endsWith('.d.ts') && !/\.(test|spec)\.[jt]sx?$/.test(path)
 }
 
+/**
+ * Compiled modules by path and source, so a run whose files did not change skips sucrase. The
+ * output depends on nothing else, and a `CompiledModule` is never mutated. Failures are not kept.
+ */
+const compiledCache = new Map<string, CompiledModule>()
+const COMPILED_CACHE_SIZE = 200
+
 export function compileModule(path: string, source: string): CompiledModule {
+  const key = `${path}\0${source}`
+  const cached = compiledCache.get(key)
+  if (cached) return cached
+  const compiled = compileUncached(path, source)
+  if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value!)
+  compiledCache.set(key, compiled)
+  return compiled
+}
+
+function compileUncached(path: string, source: string): CompiledModule {
   if (path.endsWith('.json')) {
     return { path, code: `module.exports = ${JSON.stringify(JSON.parse(source))};`, specifiers: [] }
   }
