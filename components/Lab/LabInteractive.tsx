@@ -147,9 +147,11 @@ export function LabInteractive(props: LabInteractiveProps) {
           profile: current.panel.profile,
         })
       }
+      // Post to the worker first: the re-render for "running" would otherwise delay it by a frame.
+      const pending = runOnLabHost({ files: current.files, scenario })
       setRunning(true)
       onStateChange('running')
-      const result = await runOnLabHost({ files: current.files, scenario })
+      const result = await pending
       if (result === CANCELLED) return // A newer run owns the state now.
       setRunning(false)
       setOutcome(result)
