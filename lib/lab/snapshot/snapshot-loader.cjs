@@ -8,7 +8,9 @@ module.exports = function snapshotLoader() {
   const callback = this.async()
   import('./data-dir.mjs')
     .then(async (generator) => {
+      // A new PGlite or a changed generator makes a new snapshot (next dev picks it up too).
       this.addDependency(generator.pglitePackageJson())
+      this.addDependency(require.resolve('./data-dir.mjs'))
       return Buffer.from(await generator.snapshotBytes())
     })
     .then(
