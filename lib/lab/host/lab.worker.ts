@@ -7,7 +7,7 @@
  * (./prefetch.ts) begin before the engine's chunk (./worker-engine.ts) is even loaded.
  */
 import type { Engine } from '../engine'
-import { prefetchDatabaseAssets } from './prefetch'
+import { prefetchDatabaseAssets, type DatabaseAssets } from './prefetch'
 import type { FromWorker, ToWorker } from './protocol'
 
 const scope = self as unknown as {
@@ -15,19 +15,21 @@ const scope = self as unknown as {
   postMessage(message: FromWorker): void
 }
 
-let assets = prefetchDatabaseAssets()
+/** Started now; dropped once the database is open, so the 40 MB tarball can be freed. */
+let assets: DatabaseAssets | undefined = prefetchDatabaseAssets()
 const engineModule = import('./worker-engine')
 let engine: Promise<Engine> | undefined
 
 /** The engine on a database loaded from the build's snapshot (initdb only as a fallback). */
 function getEngine(): Promise<Engine> {
   if (!engine) {
-    const opening = engineModule.then((module) => module.startEngine(assets))
+    const opening = engineModule.then((module) => module.startEngine((assets ??= prefetchDatabaseAssets())))
+    opening.then(() => (assets = undefined)).catch(() => undefined)
     // A failed start is reported (on 'ready' or the run) and retried, downloads included, next time.
     opening.catch(() => {
       if (engine !== opening) return
       engine = undefined
-      assets = prefetchDatabaseAssets()
+      assets = undefined
     })
     engine = opening
   }
