@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
@@ -51,6 +52,21 @@ function ignoreNodeBuiltinsInTheBrowser(config, { isServer, webpack }) {
   return config
 }
 
+/**
+ * The lab worker loads PGlite from a snapshot of an empty data directory instead of running initdb
+ * (seconds in a browser). It references the placeholder `lib/lab/snapshot/empty-database.pgdata`
+ * with `new URL(…, import.meta.url)`; this loader replaces its content with the gzipped data
+ * directory (made once per PGlite version and cached in the OS temp folder), and webpack emits it
+ * with a content hash under `_next/static/media/`. Nothing generated is committed.
+ */
+function shipDatabaseSnapshot(config) {
+  config.module.rules.push({
+    test: /\.pgdata$/,
+    use: [{ loader: fileURLToPath(new URL('./lib/lab/snapshot/snapshot-loader.cjs', import.meta.url)) }],
+  })
+  return config
+}
+
 export default withNextra({
   output: 'export',
   // Every page is written as `<route>/index.html`, so any static host or CDN serves `/decide/`
@@ -63,5 +79,5 @@ export default withNextra({
   // Lint and types run as their own stages of `npm test`; the build should not repeat them.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
-  webpack: ignoreNodeBuiltinsInTheBrowser,
+  webpack: (config, options) => shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)),
 })

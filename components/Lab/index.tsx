@@ -42,6 +42,12 @@ export function Lab(props: LabProps) {
     // The build's highlight lives only in the static HTML (see StaticCode); keep it for the editor's fallback.
     setStaticHtml((current) => current || staticCodeRef.current?.innerHTML || '')
     setState('loading')
+    // Start the worker and its database now, beside the editor's download, not after it.
+    import('./labHost')
+      .then((module) => module.warmUpLabHost())
+      .catch(() => {
+        // The first Run retries and reports the failure.
+      })
     import('./LabInteractive')
       .then((module) => setInteractive(() => module.LabInteractive))
       .catch(() => {

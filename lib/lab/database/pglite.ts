@@ -29,28 +29,42 @@ export function virtualiseTime(sql: string): string {
 
 export type QueryResult = Results<Record<string, unknown>> | Results<unknown[]>
 
+export interface LabDatabaseOptions {
+  /** A data directory saved with `dumpDataDir()`: PGlite starts from it instead of running initdb. */
+  loadDataDir?: Blob
+  /** PGlite's WebAssembly, compiled already (the browser worker streams it in early). */
+  pgliteWasmModule?: WebAssembly.Module
+  /** PGlite's file-system bundle (`pglite.data`), downloaded already. */
+  fsBundle?: Blob
+}
+
 export class LabDatabase {
   private nowSet = -1
 
   private constructor(readonly pg: PGlite) {}
 
   /**
-   * `loadDataDir`: a data directory from `dumpDataDir()`; skips initdb (12 s → 2 s on a busy
-   * 2-core machine). Node tests cache one on disk (lib/lab/testing/node-database.ts).
+   * `loadDataDir`: a data directory from `dumpDataDir()` (a tarball, gzipped or not); skips initdb
+   * (12 s → 2 s on a busy 2-core machine). The browser worker loads the snapshot the build ships,
+   * and the Node tests the same one, cached on disk (lib/lab/snapshot/). `pgliteWasmModule` and
+   * `fsBundle` let the worker download PGlite's files while it fetches the snapshot.
    */
-  static async create(options: { loadDataDir?: Blob } = {}): Promise<LabDatabase> {
+  static async create(options: LabDatabaseOptions = {}): Promise<LabDatabase> {
+    const { loadDataDir, pgliteWasmModule, fsBundle } = options
     // pg returns int8 and numeric as strings (they may not fit a JS number); PGlite would not.
     const pg = await PGlite.create({
       parsers: { 20: (v: string) => v, 1700: (v: string) => v },
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
+      ...(fsBundle ? { fsBundle } : {}),
     })
     await pg.exec(SETUP_SQL)
     return new LabDatabase(pg)
   }
 
   /** The whole data directory as a tarball, for `create({ loadDataDir })`. */
-  dumpDataDir(): Promise<Blob> {
-    return this.pg.dumpDataDir('none')
+  dumpDataDir(compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
+    return this.pg.dumpDataDir(compression)
   }
 
   /**

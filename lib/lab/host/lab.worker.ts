@@ -2,15 +2,46 @@
  * The lab worker: runs the engine off the main thread. Answers pings between virtual-clock steps
  * (the scheduler yields a macrotask after every event), so a ping left unanswered means user code
  * is stuck in a synchronous loop and the host terminates the worker.
+ *
+ * Start-up is the slow part, so it starts at once and in parallel: the database's downloads
+ * (./prefetch.ts) begin before the engine's chunk (./worker-engine.ts) is even loaded.
  */
-import { createEngine } from '../engine'
+import type { Engine } from '../engine'
+import { prefetchDatabaseAssets, type DatabaseAssets } from './prefetch'
 import type { FromWorker, ToWorker } from './protocol'
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null
   postMessage(message: FromWorker): void
 }
-const engine = createEngine()
+
+/** Started now; dropped once the database is open, so the 40 MB tarball can be freed. */
+let assets: DatabaseAssets | undefined = prefetchDatabaseAssets()
+const engineModule = import('./worker-engine')
+let engine: Promise<Engine> | undefined
+
+/** The engine on a database loaded from the build's snapshot (initdb only as a fallback). */
+function getEngine(): Promise<Engine> {
+  if (!engine) {
+    const opening = engineModule.then((module) => module.startEngine((assets ??= prefetchDatabaseAssets())))
+    opening.then(() => (assets = undefined)).catch(() => undefined)
+    // A failed start is reported (on 'ready' or the run) and retried, downloads included, next time.
+    opening.catch(() => {
+      if (engine !== opening) return
+      engine = undefined
+      assets = undefined
+    })
+    engine = opening
+  }
+  return engine
+}
+// The worker exists because a lab is about to run: start the database now, then warm it up with
+// a small run of its own unless the reader's run has arrived by then.
+const warmUp = new AbortController()
+Promise.all([getEngine(), engineModule])
+  .then(([e, module]) => module.warmUp(e, warmUp.signal))
+  .catch(() => undefined)
+
 const runs = new Map<number, AbortController>()
 
 scope.onmessage = (event) => {
@@ -20,17 +51,20 @@ scope.onmessage = (event) => {
       scope.postMessage({ type: 'pong', seq: msg.seq })
       break
     case 'ready':
-      engine.ready().then(
-        () => scope.postMessage({ type: 'ready', ok: true }),
-        (error: unknown) =>
-          scope.postMessage({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
-      )
+      getEngine()
+        .then((e) => e.ready())
+        .then(
+          () => scope.postMessage({ type: 'ready', ok: true }),
+          (error: unknown) =>
+            scope.postMessage({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
+        )
       break
     case 'run': {
+      warmUp.abort()
       const controller = new AbortController()
       runs.set(msg.id, controller)
-      engine
-        .run(msg.input, { signal: controller.signal })
+      getEngine()
+        .then((e) => e.run(msg.input, { signal: controller.signal }))
         .then(
           (outcome) => scope.postMessage({ type: 'result', id: msg.id, outcome }),
           (error: unknown) =>
