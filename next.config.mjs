@@ -67,6 +67,20 @@ function shipDatabaseSnapshot(config) {
   return config
 }
 
+/**
+ * Webpack's persistent cache keys compiled MDX on next.config.mjs only; the MDX plugins are code it
+ * runs, so a change to them must invalidate the cache too (otherwise pages keep their old output).
+ */
+function invalidateCacheOnMdxPlugins(config) {
+  if (config.cache && typeof config.cache === 'object') {
+    config.cache.buildDependencies = {
+      ...config.cache.buildDependencies,
+      mdxPlugins: [fileURLToPath(new URL('./lib/mdx/', import.meta.url))],
+    }
+  }
+  return config
+}
+
 export default withNextra({
   output: 'export',
   // Every page is written as `<route>/index.html`, so any static host or CDN serves `/decide/`
@@ -79,5 +93,6 @@ export default withNextra({
   // Lint and types run as their own stages of `npm test`; the build should not repeat them.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
-  webpack: (config, options) => shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)),
+  webpack: (config, options) =>
+    invalidateCacheOnMdxPlugins(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options))),
 })
