@@ -196,6 +196,9 @@ export function LabInteractive(props: LabInteractiveProps) {
   function reset() {
     if (!starter) return
     const previous = latest.current.mode.kind === 'solution' ? latest.current.mode.mine : latest.current.files
+    // A save still waiting for its debounce (an edit or Undo just before) would write the old files back.
+    clearTimeout(saveTimer.current)
+    pendingSave.current = null
     setMode({ kind: 'mine' })
     replaceFiles(starter)
     setStorageWorks(clearEdits(example))
