@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Serves the static export the way a plain static host or CDN would: files only, `index.html` for
 // folders, `404.html` for anything missing. No dependencies, so `npm run preview` and the browser tests
-// work on a fresh clone. Usage: node scripts/serve.mjs [dir=out] [--port 4173] [--host 127.0.0.1]
-import { createReadStream, existsSync, statSync } from 'node:fs'
+// work on a fresh clone. Usage: node scripts/serve.mjs [dir=out] [--port 4173] [--host 127.0.0.1] [--gzip]
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +24,37 @@ const CONTENT_TYPES = {
   '.webmanifest': 'application/manifest+json',
 }
 
-export function startStaticServer({ root = 'out', port = 4173, host = '127.0.0.1' } = {}) {
+/** What a CDN compresses (the lab's database snapshot is gzip already, so `.pgdata` is not here). */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.svg',
+  '.txt',
+  '.xml',
+  '.wasm',
+  '.data',
+  '.webmanifest',
+])
+
+/**
+ * `compress`: gzip text, WebAssembly and data files for clients that accept it, as CDNs do (each file
+ * compressed once, then served from memory). The benchmarks use it, so Lighthouse sees transfer sizes a
+ * reader would; the browser tests do not need it.
+ */
+export function startStaticServer({ root = 'out', port = 4173, host = '127.0.0.1', compress = false } = {}) {
   const base = resolve(root)
+  const gzipped = new Map()
+  const gzipOf = (file) => {
+    const mtimeMs = statSync(file).mtimeMs
+    const cached = gzipped.get(file)
+    if (cached?.mtimeMs === mtimeMs) return cached.body
+    const body = gzipSync(readFileSync(file))
+    gzipped.set(file, { mtimeMs, body })
+    return body
+  }
   if (!existsSync(join(base, 'index.html'))) {
     throw new Error(`No static site in ${base}. Run \`npm run build\` first: it writes the export to out/.`)
   }
@@ -61,10 +91,21 @@ export function startStaticServer({ root = 'out', port = 4173, host = '127.0.0.1
       res.end('Not found')
       return
     }
-    res.writeHead(status, {
+    const headers = {
       'content-type': CONTENT_TYPES[extname(served)] ?? 'application/octet-stream',
       'cache-control': served.includes('/_next/static/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    })
+    }
+    if (compress && COMPRESSIBLE.has(extname(served)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const body = gzipOf(served)
+      res.writeHead(status, {
+        ...headers,
+        'content-encoding': 'gzip',
+        vary: 'accept-encoding',
+        'content-length': body.length,
+      })
+      return res.end(req.method === 'HEAD' ? undefined : body)
+    }
+    res.writeHead(status, headers)
     if (req.method === 'HEAD') return res.end()
     createReadStream(served).pipe(res)
   })
@@ -85,7 +126,7 @@ if (isMain) {
   const root = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'out'
   const port = Number(option('port', process.env.PORT ?? 4173))
   const host = option('host', '127.0.0.1')
-  startStaticServer({ root, port, host })
+  startStaticServer({ root, port, host, compress: args.includes('--gzip') })
     .then(() => console.log(`Serving ${root}/ at http://${host}:${port}/ (Ctrl+C to stop)`))
     .catch((error) => {
       console.error(error.message)

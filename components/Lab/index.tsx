@@ -3,14 +3,16 @@
  *
  * It renders what the build prepared (title, the active file highlighted by shiki, the request
  * panel) and loads the interactive lab, with the editor and the engine, only when the lab nears
- * the viewport or the reader focuses or clicks it. The MDX plugin (lib/mdx/remark-lab.mjs) passes
- * `meta`, `highlighted` and `loadFiles`; lesson authors write only the `example` id.
+ * the viewport after the reader has arrived (readerArrival.ts), or when the reader focuses or
+ * clicks it. The MDX plugin (lib/mdx/remark-lab.mjs) passes `meta`, `highlighted` and
+ * `loadFiles`; lesson authors write only the `example` id.
  */
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react'
 import styles from './Lab.module.css'
 import type { LabInteractiveProps } from './LabInteractive'
 import { initialPanelState } from './panelState'
 import { RequestPanel } from './RequestPanel'
+import { whenReaderArrives } from './readerArrival'
 import { RunBar } from './RunBar'
 import { StaticCode } from './StaticCode'
 import type { LabProps, LabState } from './types'
@@ -59,17 +61,21 @@ export function Lab(props: LabProps) {
   useEffect(() => {
     const root = rootRef.current
     if (!root || typeof IntersectionObserver === 'undefined') return
+    let cancelArrival = () => {}
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect()
-          activate()
+          cancelArrival = whenReaderArrives(activate)
         }
       },
       { rootMargin: PRELOAD_MARGIN },
     )
     observer.observe(root)
-    return () => observer.disconnect()
+    return () => {
+      observer.disconnect()
+      cancelArrival()
+    }
   }, [activate])
 
   return (

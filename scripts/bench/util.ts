@@ -61,9 +61,9 @@ export interface Served {
   close(): Promise<void>
 }
 
-/** Serves a static export on a free localhost port. */
+/** Serves a static export on a free localhost port, gzipped as a CDN would serve it. */
 export async function serve(root: string): Promise<Served> {
-  const server = (await startStaticServer({ root, port: 0, host: '127.0.0.1' })) as Server
+  const server = (await startStaticServer({ root, port: 0, host: '127.0.0.1', compress: true })) as Server
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,

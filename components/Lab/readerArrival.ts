@@ -1,0 +1,43 @@
+/**
+ * Waits for the reader before a lab loads its editor and database (some 15 MB with PGlite): the first
+ * scroll, wheel, pointer, key or touch on the page, or, failing that, a few seconds after the page has
+ * loaded. While the page loads, the lesson's own text, styles and scripts have the network and the
+ * CPU to themselves. Once the reader has arrived, later labs (and pages reached by client-side
+ * navigation) load as soon as they near the viewport.
+ */
+const READER_EVENTS = ['scroll', 'wheel', 'pointerdown', 'pointermove', 'keydown', 'touchstart'] as const
+
+/** How long after `load` a reader who has not touched anything is taken to be reading. */
+export const ARRIVAL_FALLBACK_MS = 5000
+
+let arrived = false
+let listening = false
+const waiting = new Set<() => void>()
+
+function arrive() {
+  if (arrived) return
+  arrived = true
+  for (const type of READER_EVENTS) window.removeEventListener(type, arrive, true)
+  for (const callback of waiting) callback()
+  waiting.clear()
+}
+
+function listen() {
+  if (listening) return
+  listening = true
+  for (const type of READER_EVENTS) window.addEventListener(type, arrive, { capture: true, passive: true })
+  const startFallback = () => setTimeout(arrive, ARRIVAL_FALLBACK_MS)
+  if (document.readyState === 'complete') startFallback()
+  else window.addEventListener('load', startFallback, { once: true })
+}
+
+/** Calls `callback` once the reader has arrived (at once if they already have); returns a cancel function. */
+export function whenReaderArrives(callback: () => void): () => void {
+  if (arrived) {
+    callback()
+    return () => {}
+  }
+  waiting.add(callback)
+  listen()
+  return () => waiting.delete(callback)
+}
