@@ -24,7 +24,8 @@ const PRELOAD_MARGIN = '600px 0px'
 
 export function Lab(props: LabProps) {
   const { example, meta, highlighted } = props
-  if (!meta) {
+  // The build injects `meta` (lib/mdx/remark-lab.mjs); only a misplaced <Lab> in development lacks it.
+  if (process.env.NODE_ENV !== 'production' && !meta) {
     throw new Error(
       `<Lab example="${example}" /> was rendered without the props lib/mdx/remark-lab.mjs injects. Use it in an MDX page under pages/ (the plugin is registered in next.config.mjs).`,
     )

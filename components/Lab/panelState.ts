@@ -1,4 +1,4 @@
-import { findPreset, panelRequestFromPreset, type PanelRequest } from '@/lib/examples/scenario'
+import { findPreset, panelRequestFromPreset, type PanelRequest } from '@/lib/examples/presets'
 import type { PlatformProfile } from '@/lib/lab/types'
 import type { LabMeta } from './types'
 

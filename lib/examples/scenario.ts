@@ -5,29 +5,8 @@
 import type { PlatformProfile, RequestPlanEntry, Scenario } from '@/lib/lab/types'
 import type { ResolvedExampleMeta } from './schema'
 
-/** What the request panel edits: the last request of the preset's plan (whose response is shown). */
-export interface PanelRequest {
-  method: string
-  path: string
-  headers: Record<string, string>
-  /** Raw text from the body field; empty means no body. Validated as JSON before a run. */
-  bodyText: string
-}
-
-export function findPreset(meta: ResolvedExampleMeta, name: string | undefined) {
-  return meta.presets.find((preset) => preset.name === name) ?? meta.presets.find((preset) => preset.name === meta.defaultPreset)!
-}
-
-export function panelRequestFromPreset(meta: ResolvedExampleMeta, presetName: string): PanelRequest {
-  const requests = findPreset(meta, presetName).scenario.requests
-  const last = requests[requests.length - 1]
-  return {
-    method: (last.method ?? 'GET').toUpperCase(),
-    path: last.path,
-    headers: last.headers ?? {},
-    bodyText: last.body === undefined ? '' : typeof last.body === 'string' ? last.body : JSON.stringify(last.body, null, 2),
-  }
-}
+export { findPreset, panelRequestFromPreset, type PanelRequest } from './presets'
+import { findPreset, type PanelRequest } from './presets'
 
 export type ParsedBody = { ok: true; body: unknown } | { ok: false; message: string }
 
