@@ -9,7 +9,7 @@ import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
 import type { ErrorMarker } from './CodeEditor'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
-import { CANCELLED, runOnLabHost, warmUpLabHost } from './labHost'
+import { CANCELLED, runOnLabHost } from './labHost'
 import { parseHeadersText, toPanelRequest, type PanelState } from './panelState'
 import { RequestPanel } from './RequestPanel'
 import { Results } from './Results'
@@ -58,11 +58,10 @@ export function LabInteractive(props: LabInteractiveProps) {
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const pendingSave = useRef<(() => void) | null>(null)
 
-  // Files arrive in their own chunk; the worker and its database start at the same time.
+  // Files arrive in their own chunk; the worker and its database were started with this chunk (index.tsx).
   useEffect(() => {
     let cancelled = false
     onStateChange('loading')
-    warmUpLabHost()
     loadFiles()
       .then((module) => {
         if (cancelled) return

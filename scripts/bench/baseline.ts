@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { log, run } from './util'
-import { firstLoadWeights } from './weights'
+import { firstLoadWeights, scriptName } from './weights'
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
 export const BASELINE_SOURCE = resolve(process.env.BASELINE_SOURCE ?? join(REPO_ROOT, '../shared/baseline/nextra3-blank'))
@@ -59,7 +59,7 @@ function writeBaselineRecord(): void {
   const record: BaselineRecord = {
     page: BASELINE_PAGE,
     gzipBytes: page.gzipBytes,
-    scripts: page.scripts.map((src) => src.split('/').pop()!.replace(/-[0-9a-f]{16}\.js$/, '')),
+    scripts: page.scripts.map(scriptName),
     versions: installedVersions(BASELINE_WORK),
     measured: new Date().toISOString().slice(0, 10),
   }

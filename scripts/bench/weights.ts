@@ -159,3 +159,11 @@ export function folderBytes(dir: string): number {
 export function kB(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`
 }
+
+/** A script's file name without its content hash (`pages/_app-1a2b….js` → `_app`): stable across builds. */
+export function scriptName(src: string): string {
+  return src
+    .split('/')
+    .pop()!
+    .replace(/-[0-9a-f]{16}\.js$/, '')
+}

@@ -30,6 +30,7 @@ import {
   siteFile,
   sumBy,
   type LazyChunk,
+  scriptName,
   type PageWeight,
 } from '../../scripts/bench/weights'
 
@@ -81,13 +82,6 @@ const list = (chunks: LazyChunk[]) =>
     .slice(0, 6)
     .map((chunk) => `${chunk.file} ${kB(chunk.gzipBytes)}`)
     .join(', ')
-
-/** A script's file name without its content hash, e.g. `framework` or `pages/_app`. */
-const scriptName = (src: string) =>
-  src
-    .split('/')
-    .pop()!
-    .replace(/-[0-9a-f]{16}\.js$/, '')
 
 /** The scripts a page loads that the baseline page does not, largest first: where to look when it grows. */
 const extraScripts = (page: PageWeight, baselineScripts: string[]) => {
