@@ -100,6 +100,26 @@ test('the theme toggle switches between light and dark', async ({ page }) => {
   await expect(html).toHaveClass(/dark/)
 })
 
+test('hydrating a lesson does not restyle the whole page to switch transitions off', async ({ page }) => {
+  // next-themes' disableTransitionOnChange adds a `*{transition:none!important}` rule while it applies the
+  // theme; theme.config.tsx turns it off because each add and remove restyles every element of the lesson.
+  await page.addInitScript(() => {
+    const added: string[] = []
+    ;(window as unknown as { transitionRules: string[] }).transitionRules = added
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLStyleElement && /transition:\s*none/.test(node.textContent ?? ''))
+            added.push(node.textContent ?? '')
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto('/why-api-routes-work/simplicity/')
+  await page.waitForFunction(() => document.querySelector('next-route-announcer') !== null)
+  const html = page.locator('html')
+  await expect(html).toHaveClass(/light|dark/)
+  expect(await page.evaluate(() => (window as unknown as { transitionRules: string[] }).transitionRules)).toEqual([])
+})
+
 test('an unknown address shows the 404 page', async ({ page, problems }) => {
   problems.allowConsoleError(/404|Failed to load resource/)
   const response = await page.goto('/no-such-lesson/')
