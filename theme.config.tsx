@@ -1,6 +1,7 @@
 import { useRouter } from 'next/router'
 import { useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { CourseLogo } from '@/components/CourseLogo'
+import { LastUpdated } from '@/components/LastUpdated'
 import { ScrollableTable } from '@/components/MDX/ScrollableTable'
 import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
 
@@ -33,6 +34,7 @@ const config: DocsThemeConfig = {
   editLink: { content: 'Edit this page on GitHub →' },
   feedback: { content: 'Question or correction? Open an issue →', labels: 'feedback' },
   head: useHead,
+  gitTimestamp: LastUpdated,
   darkMode: true,
   // Nextra turns on next-themes' `disableTransitionOnChange`, which adds and removes a `*` style rule each
   // time the theme is applied, twice while the page hydrates: each time Chromium restyles the whole lesson,

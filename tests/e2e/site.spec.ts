@@ -120,6 +120,20 @@ test('hydrating a lesson does not restyle the whole page to switch transitions o
   expect(await page.evaluate(() => (window as unknown as { transitionRules: string[] }).transitionRules)).toEqual([])
 })
 
+test('a lesson says when it was last updated, as a date and a machine-readable time', async ({ page }) => {
+  await page.goto('/why-api-routes-work/simplicity/')
+  const time = page.locator('main time[datetime]')
+  await expect(time).toHaveText(
+    /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/,
+  )
+  const [datetime, text] = await time.evaluate((element) => [element.getAttribute('datetime')!, element.textContent!])
+  const day = new Date(datetime)
+  expect(text).toBe(
+    `${day.getUTCDate()} ${day.toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${day.getUTCFullYear()}`,
+  )
+  await expect(page.getByText('Last updated on')).toBeVisible()
+})
+
 test('an unknown address shows the 404 page', async ({ page, problems }) => {
   problems.allowConsoleError(/404|Failed to load resource/)
   const response = await page.goto('/no-such-lesson/')
