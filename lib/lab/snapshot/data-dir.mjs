@@ -7,8 +7,8 @@
  *   time (`next build` and `next dev`), so the lab worker can fetch it;
  * - the Node tests: `lib/lab/testing/node-database.ts`.
  *
- * The snapshot is PGlite right after initdb, with nothing of the lab's own: `LabDatabase.create()`
- * runs its setup SQL on top of it, exactly as it does after a fresh initdb. It is trimmed for a
+ * The snapshot is PGlite right after initdb plus the lab's own objects (../database/setup-sql.mjs),
+ * which `LabDatabase.create()` then finds in place instead of creating them. It is trimmed for a
  * fast load (see `createSnapshot`): every byte in it is copied into PGlite's in-memory file system
  * and every buffer Postgres sets up at start costs time before the reader's first run.
  * Plain JavaScript (Node only), because webpack loads the loader without a TypeScript step.
@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { LAB_SETUP_SQL } from '../database/setup-sql.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -39,16 +40,20 @@ export function pglitePackageJson() {
   return join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json')
 }
 
+/** The files that make the snapshot what it is: this generator and the lab's setup SQL. */
+export function generatorFiles() {
+  return [fileURLToPath(import.meta.url), fileURLToPath(new URL('../database/setup-sql.mjs', import.meta.url))]
+}
+
 /**
- * Where the snapshot is cached: the OS temp folder, keyed by the PGlite version and this file's own
- * text, so a new PGlite or a changed generator makes a new snapshot.
+ * Where the snapshot is cached: the OS temp folder, keyed by the PGlite version and the generator's
+ * text, so a new PGlite, a changed generator or changed setup SQL makes a new snapshot.
  */
 export function snapshotCacheFile() {
   const { version } = JSON.parse(readFileSync(pglitePackageJson(), 'utf8'))
-  const self = createHash('sha256')
-    .update(readFileSync(fileURLToPath(import.meta.url)))
-    .digest('hex')
-    .slice(0, 12)
+  const hash = createHash('sha256')
+  for (const file of generatorFiles()) hash.update(readFileSync(file))
+  const self = hash.digest('hex').slice(0, 12)
   return join(tmpdir(), `robust-apis-lab-pgdata-${version}-${self}.tar.gz`)
 }
 
@@ -69,7 +74,7 @@ const SERVER_SETTINGS = ['shared_buffers = 16MB', 'max_connections = 20']
 
 /**
  * initdb into a temporary folder, then trimmed: template0 and template1 are dropped (the lab runs in
- * `postgres` and never creates a database), a clean shutdown, and only the WAL segment that holds
+ * `postgres` and never creates a database), the lab's setup SQL, a clean shutdown, and only the WAL segment that holds
  * the shutdown checkpoint is kept (the others are recycled ones Postgres recreates when needed).
  * The folder then becomes a gzipped tarball (PGlite's `loadDataDir` accepts it). `dumpDataDir()` on
  * a running PGlite would save an image Postgres treats as crashed (pg_control "in production"),
@@ -83,6 +88,7 @@ export async function createSnapshot() {
     await pg.exec('ALTER DATABASE template0 IS_TEMPLATE false; ALTER DATABASE template1 IS_TEMPLATE false;')
     await pg.exec('DROP DATABASE template0')
     await pg.exec('DROP DATABASE template1')
+    await pg.exec(LAB_SETUP_SQL)
     await pg.close()
     appendFileSync(
       join(dir, 'postgresql.conf'),

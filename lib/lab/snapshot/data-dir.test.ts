@@ -1,6 +1,8 @@
 import { gunzipSync } from 'node:zlib'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LabDatabase } from '../database/pglite'
+import { LAB_SETUP_CHECK_SQL, LAB_SETUP_ID } from '../database/setup-sql.mjs'
 import { dataDirBlob } from './blob'
 import { snapshotBytes } from './data-dir.mjs'
 
@@ -41,5 +43,20 @@ describe('the database snapshot', () => {
     expect(await rows('SELECT pg_is_in_recovery()::text AS recovery')).toEqual([{ recovery: 'false' }])
     expect(await rows('SHOW data_checksums')).toEqual([{ data_checksums: 'off' }])
     expect(await rows('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }])
+  })
+  it("holds the lab's own objects, so LabDatabase.create() need not make them before the first run", async () => {
+    expect((await pg.query<{ setup: string }>(LAB_SETUP_CHECK_SQL)).rows).toEqual([{ setup: LAB_SETUP_ID }])
+    const now = await pg.query<{ now: string }>(`SELECT lab_clock.now()::text AS now`)
+    expect(now.rows).toEqual([{ now: '2026-01-01 00:00:00+00' }])
+  })
+  it("makes the lab's objects itself on a data directory that lacks them", async () => {
+    await pg.exec('DROP SCHEMA lab_clock CASCADE')
+    const database = await LabDatabase.create({ loadDataDir: await pg.dumpDataDir('none') })
+    try {
+      const [now] = await database.run('SELECT now()::text AS now', undefined, 'object', 1000)
+      expect(now.rows).toEqual([{ now: '2026-01-01 00:00:01+00' }])
+    } finally {
+      await database.close()
+    }
   })
 })
