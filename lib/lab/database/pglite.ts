@@ -6,21 +6,11 @@
 import { PGlite, type Results } from '@electric-sql/pglite'
 import type { TableDump } from '../types'
 import { VIRTUAL_EPOCH } from '../clock/virtual-globals'
+import { LAB_SETUP_CHECK_SQL, LAB_SETUP_ID, LAB_SETUP_SQL } from './setup-sql.mjs'
 
 const SEARCH_PATH = 'SET search_path = public, lab_clock, pg_catalog;'
 
-const SETUP_SQL = `
-CREATE SCHEMA IF NOT EXISTS lab_clock;
-CREATE OR REPLACE FUNCTION lab_clock.now() RETURNS timestamptz LANGUAGE sql STABLE AS
-  $$ SELECT coalesce(nullif(current_setting('lab.now', true), ''), '2026-01-01T00:00:00Z')::timestamptz $$;
-CREATE OR REPLACE FUNCTION lab_clock.transaction_timestamp() RETURNS timestamptz LANGUAGE sql STABLE AS $$ SELECT lab_clock.now() $$;
-CREATE OR REPLACE FUNCTION lab_clock.statement_timestamp() RETURNS timestamptz LANGUAGE sql STABLE AS $$ SELECT lab_clock.now() $$;
-CREATE OR REPLACE FUNCTION lab_clock.clock_timestamp() RETURNS timestamptz LANGUAGE sql VOLATILE AS $$ SELECT lab_clock.now() $$;
-CREATE OR REPLACE FUNCTION lab_clock.gen_random_uuid() RETURNS uuid LANGUAGE sql VOLATILE AS $$
-  SELECT (lpad(to_hex(floor(random() * 4294967295)::bigint), 8, '0') || lpad(to_hex(floor(random() * 4294967295)::bigint), 8, '0') ||
-          lpad(to_hex(floor(random() * 4294967295)::bigint), 8, '0') || lpad(to_hex(floor(random() * 4294967295)::bigint), 8, '0'))::uuid $$;
-${SEARCH_PATH}
-`
+const SETUP_SQL = `${LAB_SETUP_SQL}${SEARCH_PATH}`
 
 /** `CURRENT_TIMESTAMP` is a keyword, not a function, so it cannot be shadowed; rewrite it. */
 export function virtualiseTime(sql: string): string {
@@ -58,7 +48,11 @@ export class LabDatabase {
       ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
       ...(fsBundle ? { fsBundle } : {}),
     })
-    await pg.exec(SETUP_SQL)
+    // The build's snapshot holds the lab's objects already (lib/lab/snapshot/): one cheap check
+    // instead of five CREATE FUNCTIONs on a cold catalog before the reader's first run.
+    const check = loadDataDir ? await pg.exec(`${SEARCH_PATH} ${LAB_SETUP_CHECK_SQL}`) : []
+    const setup = (check[check.length - 1]?.rows[0] as { setup?: string } | undefined)?.setup
+    if (setup !== LAB_SETUP_ID) await pg.exec(SETUP_SQL)
     return new LabDatabase(pg)
   }
 

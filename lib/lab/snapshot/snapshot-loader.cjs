@@ -10,7 +10,7 @@ module.exports = function snapshotLoader() {
     .then(async (generator) => {
       // A new PGlite or a changed generator makes a new snapshot (next dev picks it up too).
       this.addDependency(generator.pglitePackageJson())
-      this.addDependency(require.resolve('./data-dir.mjs'))
+      for (const file of generator.generatorFiles()) this.addDependency(file)
       return Buffer.from(await generator.snapshotBytes())
     })
     .then(
