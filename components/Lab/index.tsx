@@ -7,8 +7,9 @@
  * - loads the interactive lab (LabLoaded.tsx, with the editor behind it) and the example's files and
  *   meta (`loadLab`, one chunk per example) when the lab nears the viewport after the reader has
  *   arrived (readerArrival.ts), or at once when the reader focuses or presses something in it;
- * - keeps what the reader does meanwhile in the static controls (staticEdits.ts): values typed,
- *   the scenario chosen, Run, Ctrl/⌘+Enter, Check or Show solution pressed, and the focus;
+ * - keeps what the reader does meanwhile in the static controls: which fields they changed, and
+ *   whether they pressed Run, Ctrl/⌘+Enter, Check or Show solution (the values, the focus and the
+ *   caret are read off the static controls at the handoff, staticEdits.ts);
  * - swaps the static HTML for the interactive lab in one synchronous render, so no keystroke falls
  *   between reading the static controls and the interactive ones taking over.
  *
@@ -22,7 +23,6 @@ import styles from './Lab.module.css'
 import type * as LabIdleModule from './LabIdle'
 import type { LabLoadedProps, PendingClick } from './LabLoaded'
 import { whenReaderArrives } from './readerArrival'
-import { EditLog, takeSnapshot } from './staticEdits'
 import type { LabEmbedProps, LabMeta, LabState } from './types'
 
 export type { LabEmbedProps } from './types'
@@ -62,8 +62,8 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
   const [state, setState] = useState<LabState>('idle')
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const started = useRef(false)
-  const edits = useRef<EditLog>(null)
-  edits.current ??= new EditLog()
+  // Names of the static controls the reader changed, in order (staticEdits.ts reads them).
+  const edited = useRef<string[]>([])
   const runWhenReady = useRef(false)
   const pendingClick = useRef<PendingClick | null>(null)
   // The MDX page makes a new function on each render; the first one is enough.
@@ -80,8 +80,8 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
         // The first Run retries and reports the failure.
       })
     Promise.all([import('./LabLoaded'), load.current()])
-      .then(([{ LabLoaded }, module]) => {
-        const snapshot = takeSnapshot(rootRef.current?.querySelector('[data-so-idle]') ?? null, edits.current!)
+      .then(([{ LabLoaded, takeSnapshot }, module]) => {
+        const snapshot = takeSnapshot(rootRef.current?.querySelector('[data-so-idle]') ?? null, edited.current)
         flushSync(() =>
           setLoaded({
             Component: LabLoaded,
@@ -147,7 +147,7 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
       aria-label={`Lab: ${title}`}
       onFocusCapture={activate}
       onPointerDownCapture={activate}
-      onInput={idle ? (event) => edits.current!.record(event.target) : undefined}
+      onInput={idle ? (event) => edited.current.push((event.target as HTMLInputElement).name) : undefined}
       onClick={idle ? onClick : undefined}
       onKeyDown={idle ? onKeyDown : undefined}
     >

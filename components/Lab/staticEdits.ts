@@ -3,33 +3,14 @@
  * loaded, so that none of it is lost when the interactive lab takes its place: the request panel's
  * values, which field had the focus and where its caret was, and whether Headers was open.
  *
- * Part of every lab page's first-load JS: it must stay small. Turning the values into a PanelState
- * needs the example's meta, which arrives with the interactive lab (handoff.ts).
+ * Loaded with the interactive lab and run just before it takes the static lab's place; up front, the
+ * entry (./index.tsx) only lists the fields the reader edits. Turning the values into a PanelState
+ * needs the example's meta, which arrives with the interactive lab too (handoff.ts).
  */
 
 /** The controls of the request panel, by `name` (each is a PanelState field). */
 const FIELDS = ['preset', 'profile', 'method', 'path', 'headersText', 'bodyText'] as const
 export type PanelField = (typeof FIELDS)[number]
-
-/**
- * Records the fields a reader edits. After a change of scenario the interactive lab fills the request
- * from the new scenario, so only the fields edited after that change are the reader's own.
- */
-export class EditLog {
-  presetChanged = false
-  editedSincePreset = new Set<string>()
-
-  record(target: EventTarget | null) {
-    const name = (target as HTMLInputElement | null)?.name
-    if (!name) return
-    if (name === 'preset') {
-      this.presetChanged = true
-      this.editedSincePreset.clear()
-    } else {
-      this.editedSincePreset.add(name)
-    }
-  }
-}
 
 export interface FocusState {
   key: string
@@ -58,7 +39,12 @@ export function focusKey(element: Element): string | null {
   return null
 }
 
-export function takeSnapshot(container: Element | null, log: EditLog): StaticSnapshot {
+/**
+ * `edited`: the names of the fields the reader changed, in order. After a change of scenario the
+ * interactive lab fills the request from the new scenario, so only the fields edited after the last
+ * such change are the reader's own.
+ */
+export function takeSnapshot(container: Element | null, edited: readonly string[]): StaticSnapshot {
   const values: StaticSnapshot['values'] = {}
   for (const field of FIELDS) {
     const control = container?.querySelector<HTMLInputElement>(`[name="${field}"]`)
@@ -70,7 +56,7 @@ export function takeSnapshot(container: Element | null, log: EditLog): StaticSna
   const text = focused as HTMLTextAreaElement | null
   return {
     values,
-    keep: log.presetChanged ? ['preset', 'profile', ...log.editedSincePreset] : 'all',
+    keep: edited.includes('preset') ? ['preset', 'profile', ...edited.slice(edited.lastIndexOf('preset'))] : 'all',
     highlighted: container?.querySelector('[role="region"]')?.innerHTML ?? '',
     focus: key
       ? {
