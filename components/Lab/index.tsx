@@ -19,7 +19,7 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react'
 import { flushSync } from 'react-dom'
 import { ServerOnly } from '@/components/MDX/ServerOnly'
-import styles from './Lab.module.css'
+import styles from './LabFrame.module.css'
 import type * as LabIdleModule from './LabIdle'
 import type { LabLoadedProps, PendingClick } from './LabLoaded'
 import { whenReaderArrives } from './readerArrival'
