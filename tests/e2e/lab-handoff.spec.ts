@@ -61,6 +61,17 @@ test('the field being typed in keeps the focus and the caret when the interactiv
   await expect(path).toHaveValue('/api/todos/17')
 })
 
+test('Check pressed before the exercise lab loads runs the checks once it has', async ({ page }) => {
+  await page.goto('/why-api-routes-work/isr-and-caching/')
+  const release = await holdLazyChunks(page)
+  const root = page.locator('[data-lab="caching-revalidate-exercise"]')
+  await root.scrollIntoViewIfNeeded()
+  await root.getByRole('button', { name: 'Check', exact: true }).click()
+  await expect(root.getByTestId('check-results')).toHaveCount(0)
+  release()
+  await expect(root.getByTestId('check-results')).toBeVisible({ timeout: FIRST_RUN_MS })
+})
+
 test('a lab reached by client-side navigation runs', async ({ page }) => {
   await page.goto('/where-they-hurt/')
   await page.evaluate(() => ((window as unknown as { clientSide: boolean }).clientSide = true))
