@@ -20,7 +20,11 @@ interface RequestPanelProps {
   headersError?: string
 }
 
-/** Method, path, headers, JSON body, preset and platform profile for the next run. */
+/**
+ * Method, path, headers, JSON body, preset and platform profile for the next run. Rendered at build
+ * time for the idle lab too (LabIdle.tsx): each control's `name` is its PanelState field, which is how
+ * the edits a reader makes there are handed to the interactive lab (staticEdits.ts).
+ */
 export function RequestPanel({ meta, value, onChange, bodyError, headersError }: RequestPanelProps) {
   const id = useId()
   const set = (patch: Partial<PanelState>) => onChange({ ...value, ...patch })
@@ -33,6 +37,7 @@ export function RequestPanel({ meta, value, onChange, bodyError, headersError }:
         <label className={styles.field}>
           Scenario
           <select
+            name="preset"
             className={styles.select}
             value={value.preset}
             onChange={(event) => onChange(panelStateForPreset(meta, event.target.value, value.profile))}
@@ -46,6 +51,7 @@ export function RequestPanel({ meta, value, onChange, bodyError, headersError }:
           <label className={styles.field}>
             Platform
             <select
+              name="profile"
               className={styles.select}
               value={value.profile}
               onChange={(event) => set({ profile: event.target.value as PlatformProfile })}
@@ -64,6 +70,7 @@ export function RequestPanel({ meta, value, onChange, bodyError, headersError }:
         <label className={styles.field}>
           Method
           <select
+            name="method"
             className={styles.select}
             value={value.method}
             onChange={(event) => set({ method: event.target.value })}
@@ -76,6 +83,7 @@ export function RequestPanel({ meta, value, onChange, bodyError, headersError }:
         <label className={`${styles.field} ${styles.grow}`}>
           Path
           <input
+            name="path"
             className={styles.input}
             value={value.path}
             spellCheck={false}
@@ -95,6 +103,7 @@ export function RequestPanel({ meta, value, onChange, bodyError, headersError }:
         <label className={styles.field}>
           <span className={styles.srOnly}>Headers, one “name: value” per line</span>
           <textarea
+            name="headersText"
             className={styles.textarea}
             value={value.headersText}
             spellCheck={false}
@@ -113,6 +122,7 @@ export function RequestPanel({ meta, value, onChange, bodyError, headersError }:
       <label className={styles.field}>
         Body (JSON)
         <textarea
+          name="bodyText"
           className={styles.textarea}
           value={value.bodyText}
           spellCheck={false}

@@ -1,49 +1,77 @@
 /**
- * `<Lab example="…" />`: the thin entry that every lesson page ships in its first-load JS.
+ * `<Lab example="…" />`: the small entry that every page with a lab ships in its first-load JS.
  *
- * It renders what the build prepared (title, the active file highlighted by shiki, the request
- * panel) and loads the interactive lab, with the editor and the engine, only when the lab nears
- * the viewport after the reader has arrived (readerArrival.ts), or when the reader focuses or
- * clicks it. The MDX plugin (lib/mdx/remark-lab.mjs) passes `meta`, `highlighted` and
- * `loadFiles`; lesson authors write only the `example` id.
+ * The idle lab (title, the active file highlighted by shiki, the request panel, Run and Reset, the
+ * exercise, the summary line) is HTML rendered at build time (LabIdle.tsx inside ServerOnly), as
+ * static prose is: none of it is in the page's JavaScript. This entry only
+ * - loads the interactive lab (LabLoaded.tsx, with the editor behind it) and the example's files and
+ *   meta (`loadLab`, one chunk per example) when the lab nears the viewport after the reader has
+ *   arrived (readerArrival.ts), or at once when the reader focuses or presses something in it;
+ * - keeps what the reader does meanwhile in the static controls: which fields they changed, and
+ *   whether they pressed Run, Ctrl/⌘+Enter, Check or Show solution (the values, the focus and the
+ *   caret are read off the static controls at the handoff, staticEdits.ts);
+ * - swaps the static HTML for the interactive lab in one synchronous render, so no keystroke falls
+ *   between reading the static controls and the interactive ones taking over.
+ *
+ * lib/mdx/remark-lab.mjs passes `title`, `loadLab` and (at build time only) `meta` and `highlighted`;
+ * lesson authors write only the `example` id.
  */
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react'
-import styles from './Lab.module.css'
-import type { LabInteractiveProps } from './LabInteractive'
-import { initialPanelState } from './panelState'
-import { RequestPanel } from './RequestPanel'
+import { flushSync } from 'react-dom'
+import { ServerOnly } from '@/components/MDX/ServerOnly'
+import styles from './LabFrame.module.css'
+import type * as LabIdleModule from './LabIdle'
+import type { LabLoadedProps, PendingClick } from './LabLoaded'
 import { whenReaderArrives } from './readerArrival'
-import { RunBar } from './RunBar'
-import { StaticCode } from './StaticCode'
-import type { LabProps, LabState } from './types'
+import type { LabEmbedProps, LabMeta, LabState } from './types'
 
-export type { LabProps } from './types'
+export type { LabEmbedProps } from './types'
 
 /** Start loading this far before the lab scrolls into view, so it is ready when the reader arrives. */
 const PRELOAD_MARGIN = '600px 0px'
 
-export function Lab(props: LabProps) {
-  const { example, meta, highlighted } = props
-  // The build injects `meta` (lib/mdx/remark-lab.mjs); only a misplaced <Lab> in development lacks it.
-  if (process.env.NODE_ENV !== 'production' && !meta) {
+/**
+ * The idle lab's markup, rendered at build time only. A `require` (not an `import`) because Next's
+ * compiler folds `typeof window` in the browser bundle and webpack then never follows this branch, so
+ * LabIdle, RequestPanel, RunBar, StaticCode and ExercisePanel stay out of the page's first-load JS
+ * (an `import` would keep them as side-effect imports). LabInteractive loads them with itself.
+ */
+function buildTimeView(view: 'LabHeader' | 'LabIdle', meta: LabMeta | undefined, highlighted?: string) {
+  if (typeof window === 'undefined' && meta) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const views = require('./LabIdle') as typeof LabIdleModule
+    return view === 'LabHeader' ? (
+      <views.LabHeader meta={meta} />
+    ) : (
+      <views.LabIdle meta={meta} highlighted={highlighted} />
+    )
+  }
+  return undefined
+}
+
+type Loaded = { Component: ComponentType<LabLoadedProps> } & Omit<LabLoadedProps, 'rootRef' | 'onStateChange'>
+
+export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProps) {
+  // The build injects `loadLab` (lib/mdx/remark-lab.mjs); only a misplaced <Lab> in development lacks it.
+  if (process.env.NODE_ENV !== 'production' && !loadLab) {
     throw new Error(
       `<Lab example="${example}" /> was rendered without the props lib/mdx/remark-lab.mjs injects. Use it in an MDX page under pages/ (the plugin is registered in next.config.mjs).`,
     )
   }
   const rootRef = useRef<HTMLElement>(null)
   const [state, setState] = useState<LabState>('idle')
-  const [panel, setPanel] = useState(() => initialPanelState(meta))
-  const [Interactive, setInteractive] = useState<ComponentType<LabInteractiveProps> | null>(null)
-  const [runWhenReady, setRunWhenReady] = useState(false)
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
   const started = useRef(false)
-  const staticCodeRef = useRef<HTMLDivElement>(null)
-  const [staticHtml, setStaticHtml] = useState(highlighted ?? '')
+  // Names of the static controls the reader changed, in order (staticEdits.ts reads them).
+  const edited = useRef<string[]>([])
+  const runWhenReady = useRef(false)
+  const pendingClick = useRef<PendingClick | null>(null)
+  // The MDX page makes a new function on each render; the first one is enough.
+  const load = useRef(loadLab)
 
   const activate = useCallback(() => {
     if (started.current) return
     started.current = true
-    // The build's highlight lives only in the static HTML (see StaticCode); keep it for the editor's fallback.
-    setStaticHtml((current) => current || staticCodeRef.current?.innerHTML || '')
     setState('loading')
     // Start the worker and its database now, beside the editor's download, not after it.
     import('./labHost')
@@ -51,13 +79,26 @@ export function Lab(props: LabProps) {
       .catch(() => {
         // The first Run retries and reports the failure.
       })
-    import('./LabInteractive')
-      .then((module) => setInteractive(() => module.LabInteractive))
+    Promise.all([import('./LabLoaded'), load.current()])
+      .then(([{ LabLoaded, takeSnapshot }, module]) => {
+        const snapshot = takeSnapshot(rootRef.current?.querySelector('[data-so-idle]') ?? null, edited.current)
+        flushSync(() =>
+          setLoaded({
+            Component: LabLoaded,
+            example,
+            module,
+            loadLab: load.current,
+            snapshot,
+            runWhenReady: runWhenReady.current,
+            pendingClick: pendingClick.current,
+          }),
+        )
+      })
       .catch(() => {
         started.current = false
         setState('error')
       })
-  }, [])
+  }, [example])
 
   useEffect(() => {
     const root = rootRef.current
@@ -79,51 +120,46 @@ export function Lab(props: LabProps) {
     }
   }, [activate])
 
+  // Handlers for the static controls; once the interactive lab is there, it handles everything.
+  const idle = loaded === null
+  const onClick = (event: React.MouseEvent) => {
+    const name = (event.target as Element).closest('button')?.textContent?.trim()
+    if (name === 'Run') runWhenReady.current = true
+    else if (name === 'Check' || name === 'Show solution') pendingClick.current = name
+    else return
+    activate()
+  }
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      runWhenReady.current = true
+      activate()
+    }
+  }
+
+  const LoadedLab = loaded?.Component
   return (
     <section
       ref={rootRef}
       className={styles.lab}
       data-lab={example}
       data-state={state}
-      aria-label={`Lab: ${meta.title}`}
+      aria-label={`Lab: ${title}`}
       onFocusCapture={activate}
       onPointerDownCapture={activate}
+      onInput={idle ? (event) => edited.current.push((event.target as HTMLInputElement).name) : undefined}
+      onClick={idle ? onClick : undefined}
+      onKeyDown={idle ? onKeyDown : undefined}
     >
-      <div className={styles.header}>
-        <p className={styles.title}>{meta.title}</p>
-        {meta.description && <p className={styles.description}>{meta.description}</p>}
-      </div>
-      {Interactive ? (
-        <Interactive
-          {...props}
-          highlighted={staticHtml}
-          panel={panel}
-          onPanelChange={setPanel}
-          onStateChange={setState}
-          runWhenReady={runWhenReady}
-        />
+      <ServerOnly as="div" className={styles.header} data-so={`lab-${example}`}>
+        {buildTimeView('LabHeader', meta)}
+      </ServerOnly>
+      {loaded && LoadedLab ? (
+        <LoadedLab {...loaded} rootRef={rootRef} onStateChange={setState} />
       ) : (
-        <>
-          <StaticCode meta={meta} highlighted={highlighted} codeRef={staticCodeRef} />
-          <RequestPanel meta={meta} value={panel} onChange={setPanel} />
-          <RunBar
-            running={false}
-            resetDisabled
-            onReset={() => {}}
-            onRun={() => {
-              setRunWhenReady(true)
-              activate()
-            }}
-          />
-          {meta.exercise && (
-            <div className={styles.exercise}>
-              <p>
-                <strong>Exercise:</strong> {meta.exercise.goal}
-              </p>
-            </div>
-          )}
-          <p className={styles.summary} role="status" aria-live="polite" data-testid="run-summary" />
-        </>
+        <ServerOnly as="div" data-so-idle={example}>
+          {buildTimeView('LabIdle', meta, highlighted)}
+        </ServerOnly>
       )}
     </section>
   )

@@ -1,7 +1,7 @@
 import type { ResolvedExampleMeta } from '@/lib/examples/schema'
 import type { FileTree } from '@/lib/lab/types'
 
-/** What the MDX plugin (lib/mdx/remark-lab.mjs) injects for every `<Lab example="…" />`. */
+/** The example's meta as the MDX plugin (lib/mdx/remark-lab.mjs) resolves it for a `<Lab example="…" />`. */
 export interface LabMeta extends ResolvedExampleMeta {
   /** Fingerprint of the starter files, stored with the reader's edits. */
   hash: string
@@ -15,14 +15,31 @@ export interface ExampleFilesModule {
   default: { files: FileTree; solution: FileTree | null }
 }
 
+/** The lazy chunk built by lib/mdx/lab-module-loader.cjs: the example's files and its meta, loaded together. */
+export interface LabModule extends ExampleFilesModule {
+  meta: LabMeta
+}
+
+/**
+ * What `<Lab example="…" />` receives in an MDX page once lib/mdx/remark-lab.mjs has expanded it.
+ * `meta` and `highlighted` exist only while the page is rendered at build time (the browser bundle
+ * leaves them out): the idle lab is static HTML, and the browser gets the meta with the files when
+ * the lab becomes interactive.
+ */
+export interface LabEmbedProps {
+  example: string
+  /** The lab's title, for the section's accessible name on both sides. */
+  title: string
+  meta?: LabMeta
+  highlighted?: string
+  loadLab: () => Promise<LabModule>
+}
+
+/** What the interactive lab (LabInteractive.tsx) is given once it has loaded. */
 export interface LabProps {
   example: string
   meta: LabMeta
-  /**
-   * Shiki HTML of the active file, shown until the editor is ready (and with JavaScript off). Only
-   * present while the page is rendered at build time: the browser bundle leaves it out, and the Lab
-   * reads it back from the static HTML when it activates.
-   */
+  /** Shiki HTML of the active file, read back from the static HTML; shown until the editor is ready. */
   highlighted?: string
   loadFiles: () => Promise<ExampleFilesModule>
 }

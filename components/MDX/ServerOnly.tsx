@@ -9,6 +9,10 @@
  * - After a client-side navigation there is no server markup: the element takes its inner HTML from the
  *   target page's static HTML (fetched when the route change starts, one request per page, cached), or
  *   from the markup read off the screen when the page was first hydrated.
+ *
+ * `data-so-idle="<id>"` instead of `data-so` marks static markup that a component replaces once it
+ * becomes interactive (the idle lab, components/Lab/LabIdle.tsx): it travels the same way, but is not
+ * part of the page's lasting static content (`[data-so]`).
  */
 import { useRouter } from 'next/router'
 import { useEffect, useState, type ElementType } from 'react'
@@ -24,10 +28,12 @@ export function pageKey(url: string): string {
   return url.split(/[?#]/)[0] || '/'
 }
 
+const keyOf = (so: string | null, idle: string | null) => (so === null ? `idle:${idle}` : so)
+
 function collect(root: ParentNode): Fragments {
   const fragments: Fragments = new Map()
-  for (const element of root.querySelectorAll('[data-so]')) {
-    fragments.set(element.getAttribute('data-so')!, element.innerHTML)
+  for (const element of root.querySelectorAll('[data-so], [data-so-idle]')) {
+    fragments.set(keyOf(element.getAttribute('data-so'), element.getAttribute('data-so-idle')), element.innerHTML)
   }
   return fragments
 }
@@ -73,11 +79,12 @@ export function ServerOnly({
 }: {
   as: ElementType
   children?: React.ReactNode
-  'data-so': string
+  'data-so'?: string
+  'data-so-idle'?: string
   [prop: string]: unknown
 }) {
   const { asPath } = useRouter()
-  const id = props['data-so']
+  const id = keyOf(props['data-so'] ?? null, props['data-so-idle'] ?? null)
   // Server: `children` is the markup. Hydration: '' keeps it. Client render: whatever is known so far.
   const [html, setHtml] = useState(() => (hydrated ? (loaded.get(pageKey(asPath))?.get(id) ?? null) : ''))
 

@@ -7,6 +7,7 @@
  * Every panel is rendered, the hidden ones with `hidden` (as Nextra's `unmount={false}` does), so the
  * static HTML holds all of them and a reader without JavaScript sees the first.
  * Keyboard: the WAI-ARIA tabs pattern with automatic activation (arrows, Home, End).
+ * Hover and the focus ring are CSS (Tabs.module.css, Nextra's `nextra-focus` class), not React state.
  */
 import {
   Children,
@@ -19,6 +20,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
+import styles from './Tabs.module.css'
 
 const cn = (...classes: Array<string | false | undefined>) => classes.filter(Boolean).join(' ')
 
@@ -44,8 +46,6 @@ function TabsRoot({
   tabClassName?: string
 }) {
   const [selected, setSelected] = useState(defaultIndex)
-  const [hovered, setHovered] = useState(-1)
-  const [focusVisible, setFocusVisible] = useState(-1)
   const buttons = useRef<Array<HTMLButtonElement | null>>([])
   const base = useId()
   const enabled = items.map((item) => !(typeof item === 'object' && item.disabled))
@@ -84,7 +84,6 @@ function TabsRoot({
         {items.map((item, index) => {
           const isSelected = index === selected
           const disabled = !enabled[index]
-          const hover = hovered === index
           return (
             <button
               key={index}
@@ -92,23 +91,18 @@ function TabsRoot({
                 buttons.current[index] = button
               }}
               className={cn(
-                focusVisible === index && 'nextra-focusable _ring-inset',
+                styles.tab,
+                'nextra-focus _ring-inset',
                 isSelected && '_outline-none',
                 '_whitespace-nowrap',
                 '_rounded-t _p-2 _font-medium _leading-5 _transition-colors',
                 '_-mb-0.5 _select-none _border-b-2',
-                isSelected
-                  ? '_border-current'
-                  : hover
-                    ? '_border-gray-200 dark:_border-neutral-800'
-                    : '_border-transparent',
+                isSelected ? '_border-current' : '_border-transparent',
                 isSelected
                   ? '_text-primary-600'
                   : disabled
                     ? '_text-gray-400 dark:_text-neutral-600 _pointer-events-none'
-                    : hover
-                      ? '_text-black dark:_text-white'
-                      : '_text-gray-600 dark:_text-gray-200',
+                    : '_text-gray-600 dark:_text-gray-200',
                 tabClassName,
               )}
               id={`${base}t${index}`}
@@ -120,10 +114,6 @@ function TabsRoot({
               disabled={disabled}
               data-selected={isSelected ? '' : undefined}
               onClick={() => select(index)}
-              onMouseEnter={() => setHovered(index)}
-              onMouseLeave={() => setHovered(-1)}
-              onFocus={(event) => setFocusVisible(event.currentTarget.matches(':focus-visible') ? index : -1)}
-              onBlur={() => setFocusVisible(-1)}
             >
               {typeof item === 'object' ? item.label : item}
             </button>
@@ -148,10 +138,9 @@ function TabsRoot({
 
 function Tab({ children, className }: { children?: ReactNode; className?: string }) {
   const { selected, id, labelledBy } = useContext(PanelContext)
-  const [focusVisible, setFocusVisible] = useState(false)
   return (
     <div
-      className={cn('_rounded _mt-6', focusVisible && 'nextra-focusable', className)}
+      className={cn('_rounded _mt-6 nextra-focus', className)}
       id={id}
       role="tabpanel"
       aria-labelledby={labelledBy}
@@ -159,10 +148,6 @@ function Tab({ children, className }: { children?: ReactNode; className?: string
       hidden={!selected}
       style={selected ? undefined : { display: 'none' }}
       data-selected={selected ? '' : undefined}
-      onFocus={(event) =>
-        setFocusVisible(event.target === event.currentTarget && event.currentTarget.matches(':focus-visible'))
-      }
-      onBlur={() => setFocusVisible(false)}
     >
       {children}
     </div>

@@ -3,7 +3,7 @@
 // A Next.js page ships its content twice: once as HTML and once as the JSX that renders it again on
 // hydration. For prose, code fences and inline diagrams the second copy is pure weight (it is most of a
 // lesson's page chunk). This plugin finds every block whose whole subtree is static markup (paragraphs,
-// lists, tables, block quotes, the highlighted lines of a code fence, inline SVG) and rewrites
+// lists, tables, block quotes, the highlighted lines of a code fence, inline SVG, top-level images) and rewrites
 //
 //   _jsx(_components.p, { children: [...] })
 // into
@@ -271,6 +271,12 @@ function visit(node, parentTag, state) {
     tag === '<svg>' ||
     tag === '<figure>'
   if (candidate && isStatic(node) && makeServerOnly(node, tag, state.nextId)) {
+    state.count++
+    return
+  }
+  // A top-level image (a diagram with a long alt text): a block box around it leaves the layout as it was.
+  if (tag === '<img>' && parentTag === null && hasStaticAttributes(node)) {
+    wrapServerOnly(node, state.nextId)
     state.count++
     return
   }

@@ -40,6 +40,18 @@ describe('recma-server-only', () => {
     )
   })
 
+  it('keeps a top-level image for the server only in a box, and one in a paragraph with its paragraph', async () => {
+    const code = await compileMdx(
+      `<img src="/diagrams/a.svg" alt="${LONG}" width={720} height={250} style={{ maxWidth: '100%' }} />\n\nText <img src="/b.svg" alt="b" /> inline.\n`,
+    )
+    expect(code).toMatch(
+      /<_ServerOnly as="div" data-so="0" style=\{\{\s*display: "contents"\s*\}\}>\{typeof window === "undefined" \? <><img src="\/diagrams\/a\.svg"/,
+    )
+    // A <div> inside a <p> would be invalid HTML: the paragraph is the server-only block.
+    expect(code.match(/<_ServerOnly as="div"/g)).toHaveLength(1)
+    expect(code).toMatch(/<_ServerOnly as=\{_components\.p\} data-so="1">/)
+  })
+
   it('looks inside Tabs, not inside other components', async () => {
     const code = await compileMdx(
       `import { Callout, Tabs } from 'nextra/components'\nimport { Other } from './other'\n\n<Callout>\n\n${LONG} {1 + 1}\n\n${LONG}\n\n</Callout>\n\n<Tabs items={['a']}>\n<Tabs.Tab>\n\n${LONG}\n\n</Tabs.Tab>\n</Tabs>\n\n<Other>\n\n${LONG}\n\n</Other>\n`,

@@ -1,10 +1,12 @@
 // remark plugin for `<Lab example="<id>" />` in MDX pages.
 //
 // At compile time it (1) fails the build with the MDX file and line when the id names no example,
-// listing the ids that exist; (2) injects the example's meta, the shiki-highlighted HTML of its
-// active file, and a lazy `import()` of its files, so the static page shows the code with
-// JavaScript off while the sources themselves stay out of the page's first-load JS; and
-// (3) imports the `Lab` component when the page did not.
+// listing the ids that exist; (2) passes the lab its title, and, for the build's render only, the
+// example's meta and the shiki-highlighted HTML of its active file, so the idle lab is static HTML
+// (components/Lab/LabIdle.tsx) that reads well with JavaScript off and costs the page no JavaScript;
+// (3) adds `loadLab`, a lazy `import()` of one chunk per example holding its meta and its files
+// (lib/mdx/lab-module-loader.cjs), which the lab loads when it becomes interactive; and (4) imports
+// the `Lab` component when the page did not.
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
@@ -13,8 +15,10 @@ import { codeAreaHeight } from './lab-theme.mjs'
 import { listExampleIds } from '../examples/read-files.mjs'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const FILES_LOADER = join(REPO_ROOT, 'lib/examples/files-loader.cjs')
+const MODULE_LOADER = join(REPO_ROOT, 'lib/mdx/lab-module-loader.cjs')
 const COMPONENT_IMPORT = '@/components/Lab'
+/** The attributes this plugin writes (an author's own are replaced). */
+const INJECTED = ['title', 'meta', 'highlighted', 'loadLab']
 
 let loaderModule
 function exampleLoader() {
@@ -57,13 +61,9 @@ function expressionAttribute(name, expression, text) {
   }
 }
 
-/**
- * `name={typeof window === 'undefined' ? "…" : undefined}`: the string reaches the static HTML, while
- * Next's compiler folds `typeof window` in the client bundle and drops it from the page's JS, so the
- * highlighted code is not shipped twice (the Lab reads it back from the DOM when it activates).
- */
-function serverOnlyStringAttribute(name, text) {
-  const expression = {
+/** `typeof window === 'undefined' ? <expression> : undefined` */
+function serverOnly(expression) {
+  return {
     type: 'ConditionalExpression',
     test: {
       type: 'BinaryExpression',
@@ -76,10 +76,18 @@ function serverOnlyStringAttribute(name, text) {
       },
       right: { type: 'Literal', value: 'undefined' },
     },
-    consequent: { type: 'Literal', value: text },
+    consequent: expression,
     alternate: { type: 'Identifier', name: 'undefined' },
   }
-  return expressionAttribute(name, expression, `typeof window === 'undefined' ? ${JSON.stringify(text)} : undefined`)
+}
+
+/**
+ * `name={typeof window === 'undefined' ? <value> : undefined}`: the value reaches the static HTML, while
+ * Next's compiler folds `typeof window` in the client bundle and drops it from the page's JS.
+ */
+function serverOnlyAttribute(name, value) {
+  const text = `typeof window === 'undefined' ? ${JSON.stringify(value)} : undefined`
+  return expressionAttribute(name, serverOnly(valueToEstree(value)), text)
 }
 
 function toRequestPath(from, to) {
@@ -87,9 +95,14 @@ function toRequestPath(from, to) {
   return path.startsWith('.') ? path : `./${path}`
 }
 
-/** `() => import("!!<loader>!<examples/id/meta.ts>")`: one lazy chunk per example, built by files-loader.cjs. */
-function lazyFilesImport(mdxDir, exampleDir) {
-  const request = `!!${toRequestPath(mdxDir, FILES_LOADER)}!${toRequestPath(mdxDir, join(exampleDir, 'meta.ts'))}`
+/**
+ * `() => import("!!<lab-module-loader>?meta=…!<examples/id/meta.ts>")`: one lazy chunk per example with
+ * its meta and files. The meta travels in the request, so the chunk holds exactly what the page's HTML
+ * was rendered from.
+ */
+function lazyLabImport(mdxDir, exampleDir, meta) {
+  const encoded = Buffer.from(JSON.stringify(meta)).toString('base64url')
+  const request = `!!${toRequestPath(mdxDir, MODULE_LOADER)}?meta=${encoded}!${toRequestPath(mdxDir, join(exampleDir, 'meta.ts'))}`
   const expression = {
     type: 'ArrowFunctionExpression',
     params: [],
@@ -98,7 +111,7 @@ function lazyFilesImport(mdxDir, exampleDir) {
     generator: false,
     body: { type: 'ImportExpression', source: { type: 'Literal', value: request, raw: JSON.stringify(request) } },
   }
-  return expressionAttribute('loadFiles', expression, `() => import(${JSON.stringify(request)})`)
+  return expressionAttribute('loadLab', expression, `() => import(${JSON.stringify(request)})`)
 }
 
 function importLabNode() {
@@ -175,13 +188,13 @@ export default function remarkLab(options = {}) {
       const staticMeta = { ...meta, hash, hasSolution: solutionFiles !== null, editorHeight }
 
       node.attributes = node.attributes.filter(
-        (candidate) =>
-          !(candidate.type === 'mdxJsxAttribute' && ['meta', 'highlighted', 'loadFiles'].includes(candidate.name)),
+        (candidate) => !(candidate.type === 'mdxJsxAttribute' && INJECTED.includes(candidate.name)),
       )
       node.attributes.push(
-        expressionAttribute('meta', valueToEstree(staticMeta), JSON.stringify(staticMeta)),
-        serverOnlyStringAttribute('highlighted', highlighted),
-        lazyFilesImport(mdxDir, example.dir),
+        { type: 'mdxJsxAttribute', name: 'title', value: meta.title },
+        serverOnlyAttribute('meta', staticMeta),
+        serverOnlyAttribute('highlighted', highlighted),
+        lazyLabImport(mdxDir, example.dir, staticMeta),
       )
       file.data.labExamples = [...(file.data.labExamples ?? []), id]
     }

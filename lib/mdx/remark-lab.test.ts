@@ -7,15 +7,22 @@ async function compileMdx(value: string, path = `${process.cwd()}/pages/some-les
 }
 
 describe('remark-lab', () => {
-  it('injects the meta, the static highlight, a lazy import of the files, and the Lab import', async () => {
+  it('passes the title, the meta and highlight for the build only, a lazy import of meta and files, and the Lab import', async () => {
     const code = await compileMdx('# Lesson\n\n<Lab example="playground" />\n')
     expect(code).toContain(`import {Lab} from '@/components/Lab'`)
+    expect(code).toMatch(/title: "[^"]+"/)
+    // Server-only: the client bundle folds `typeof window` and drops both (see serverOnlyAttribute).
+    expect(code).toMatch(/meta: typeof window === "undefined" \? \{\s*"id": "playground"/)
     expect(code).toMatch(/"activeFile": "pages\/api\/todos\/index\.ts"/)
-    // Server-only: the client bundle folds `typeof window` and drops the string (see serverOnlyStringAttribute).
     expect(code).toContain('highlighted: typeof window === "undefined" ? "<pre class=\\"shiki\\">')
-    expect(code).toContain(
-      'loadFiles: () => import("!!../lib/examples/files-loader.cjs!../examples/playground/meta.ts")',
-    )
+    const request =
+      /loadLab: \(\) => import\("!!\.\.\/lib\/mdx\/lab-module-loader\.cjs\?meta=([\w-]+)!\.\.\/examples\/playground\/meta\.ts"\)/.exec(
+        code,
+      )
+    expect(request, 'the lazy import of the lab module').not.toBeNull()
+    const meta = JSON.parse(Buffer.from(request![1], 'base64url').toString('utf8'))
+    expect(meta).toMatchObject({ id: 'playground', activeFile: 'pages/api/todos/index.ts' })
+    expect(meta.editorHeight).toBeGreaterThan(0)
   })
 
   it('keeps an import the author wrote instead of adding a second one', async () => {

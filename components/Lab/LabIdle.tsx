@@ -1,0 +1,47 @@
+/**
+ * The idle lab as it is rendered at build time: the header, and the body (the highlighted active
+ * file, the request panel, Run and Reset, the exercise, the summary line). It reaches the browser as
+ * HTML only (./index.tsx renders it inside ServerOnly); native form controls work in it before any
+ * script has loaded, and the interactive lab (LabInteractive.tsx) renders the same components, so the
+ * two views cannot drift apart.
+ */
+import styles from './Lab.module.css'
+import { ExercisePanel } from './ExercisePanel'
+import { initialPanelState } from './panelState'
+import { RequestPanel } from './RequestPanel'
+import { RunBar } from './RunBar'
+import { StaticCode } from './StaticCode'
+import type { LabMeta } from './types'
+
+const nothing = () => {}
+
+export function LabHeader({ meta }: { meta: LabMeta }) {
+  return (
+    <>
+      <p className={styles.title}>{meta.title}</p>
+      {meta.description && <p className={styles.description}>{meta.description}</p>}
+    </>
+  )
+}
+
+export function LabIdle({ meta, highlighted }: { meta: LabMeta; highlighted: string | undefined }) {
+  return (
+    <>
+      <StaticCode meta={meta} highlighted={highlighted} />
+      <RequestPanel meta={meta} value={initialPanelState(meta)} onChange={nothing} />
+      <RunBar running={false} resetDisabled onReset={nothing} onRun={nothing} />
+      {meta.exercise && (
+        <ExercisePanel
+          goal={meta.exercise.goal}
+          verdicts={null}
+          completed={false}
+          showingSolution={false}
+          hasSolution={meta.hasSolution}
+          onCheck={nothing}
+          onToggleSolution={nothing}
+        />
+      )}
+      <p className={styles.summary} role="status" aria-live="polite" data-testid="run-summary" />
+    </>
+  )
+}
