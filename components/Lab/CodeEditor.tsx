@@ -11,7 +11,7 @@ import {
   useActiveCode,
   useSandpack,
 } from '@codesandbox/sandpack-react'
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FileTree } from '@/lib/lab/types'
 import { TAB_BAR_HEIGHT_PX } from '@/lib/mdx/lab-theme.mjs'
 import { editorTheme } from './editorTheme'
@@ -138,7 +138,7 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
   )
 }
 
-export default function CodeEditor({
+function CodeEditor({
   files,
   visibleFiles,
   activeFile,
@@ -184,3 +184,10 @@ export default function CodeEditor({
     </SandpackProvider>
   )
 }
+
+/**
+ * Memoized: a run changes the lab's state twice (running, then done) but none of the editor's props,
+ * and Sandpack's CodeMirror component parses and highlights the whole file again on every render,
+ * on the main thread, while the worker runs.
+ */
+export default memo(CodeEditor)

@@ -1,9 +1,10 @@
+import { memo } from 'react'
 import type { ConsoleLine } from '@/lib/lab/types'
 import { formatMs } from './format'
 import styles from './Lab.module.css'
 
 /** Console output grouped by the instance that printed it: module state lives per instance. */
-export function ConsoleTab({ lines, truncated }: { lines: ConsoleLine[]; truncated: boolean }) {
+export const ConsoleTab = memo(function ConsoleTab({ lines, truncated }: { lines: ConsoleLine[]; truncated: boolean }) {
   if (lines.length === 0)
     return <p className={styles.hint}>Nothing was printed. Add a console.log() to a route and run again.</p>
   const byInstance = new Map<string, ConsoleLine[]>()
@@ -35,4 +36,4 @@ export function ConsoleTab({ lines, truncated }: { lines: ConsoleLine[]; truncat
       {truncated && <p className={styles.hint}>The console hit its limit; later lines were dropped.</p>}
     </div>
   )
-}
+})

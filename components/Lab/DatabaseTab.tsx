@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { RunResult } from '@/lib/lab/types'
 import styles from './Lab.module.css'
 
@@ -8,7 +9,7 @@ function cell(value: unknown): string {
 }
 
 /** Tables as the run left them, and what the database saw. */
-export function DatabaseTab({ database }: { database: RunResult['database'] }) {
+export const DatabaseTab = memo(function DatabaseTab({ database }: { database: RunResult['database'] }) {
   const { stats, tables } = database
   return (
     <div>
@@ -60,4 +61,4 @@ export function DatabaseTab({ database }: { database: RunResult['database'] }) {
       ))}
     </div>
   )
-}
+})

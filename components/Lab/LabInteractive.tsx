@@ -2,7 +2,7 @@
  * The interactive lab, loaded on demand by ./index.tsx: loads the example's files, restores the
  * reader's edits, runs scenarios in the engine's worker, and shows results, errors and exercises.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { evaluateChecks, type CheckVerdict } from '@/lib/examples/checks'
 import { buildScenario, parseBodyText } from '@/lib/examples/scenario'
 import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
@@ -20,6 +20,8 @@ import { clearEdits, isCompleted, loadEdits, markCompleted, saveEdits } from './
 import type { LabProps, LabState } from './types'
 
 const CodeEditor = lazy(() => import('./CodeEditor'))
+/** The request panel's props do not change during a run; it need not re-render for "running" and "done". */
+const StableRequestPanel = memo(RequestPanel)
 
 export interface LabInteractiveProps extends LabProps {
   panel: PanelState
@@ -300,7 +302,7 @@ export function LabInteractive(props: LabInteractiveProps) {
           page.
         </p>
       )}
-      <RequestPanel
+      <StableRequestPanel
         meta={meta}
         value={panel}
         onChange={onPanelChange}

@@ -1,10 +1,11 @@
+import { memo } from 'react'
 import type { RequestResult } from '@/lib/lab/types'
 import { formatMs, prettyBody } from './format'
 import styles from './Lab.module.css'
 import { RunErrorDetails } from './RunError'
 
 /** Headers, pretty body, streamed chunks and any error of the selected request. */
-export function ResponseTab({ request }: { request: RequestResult }) {
+export const ResponseTab = memo(function ResponseTab({ request }: { request: RequestResult }) {
   const contentType = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   const body = prettyBody(request.body, contentType)
   return (
@@ -46,4 +47,4 @@ export function ResponseTab({ request }: { request: RequestResult }) {
       {request.truncated && <p className={styles.hint}>The body was cut at the response size limit.</p>}
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useDeferredValue, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { RunResult } from '@/lib/lab/types'
 import { ConsoleTab } from './ConsoleTab'
 import { DatabaseTab } from './DatabaseTab'
@@ -11,8 +11,11 @@ import { TimelineTab } from './TimelineTab'
 const TABS = ['Response', 'Console', 'Timeline', 'Database'] as const
 type Tab = (typeof TABS)[number]
 
-/** The selected request's status line, then tabs (ARIA tabs pattern: arrow keys move between them). */
-export function Results({ result }: { result: RunResult }) {
+/**
+ * The selected request's status line, then tabs (ARIA tabs pattern: arrow keys move between them).
+ * Memoized, so the lab's "running" render leaves the previous results alone.
+ */
+export const Results = memo(function Results({ result }: { result: RunResult }) {
   const id = useId()
   const [tab, setTab] = useState<Tab>('Response')
   const [selected, setSelected] = useState(result.requests.length - 1)
@@ -24,6 +27,10 @@ export function Results({ result }: { result: RunResult }) {
     setSelected(result.requests.length - 1)
   }
   const request = result.requests[Math.min(selected, result.requests.length - 1)]
+  // The status line shows the new run at once, with the summary; the open tab (a 1 MB body, a
+  // 2,000-line console, the timeline) renders in a transition right after, so it never holds them up.
+  const panelResult = useDeferredValue<RunResult | null>(result, null)
+  const panelRequest = panelResult?.requests[Math.min(selected, panelResult.requests.length - 1)]
 
   function onTabKeyDown(event: KeyboardEvent) {
     const next = tabIndexForKey(event.key, TABS.indexOf(tab), TABS.length)
@@ -95,11 +102,13 @@ export function Results({ result }: { result: RunResult }) {
         tabIndex={0}
         className={styles.tabPanel}
       >
-        {tab === 'Response' && request && <ResponseTab request={request} />}
-        {tab === 'Console' && <ConsoleTab lines={result.console} truncated={result.consoleTruncated} />}
-        {tab === 'Timeline' && <TimelineTab result={result} />}
-        {tab === 'Database' && <DatabaseTab database={result.database} />}
+        {tab === 'Response' && panelRequest && <ResponseTab request={panelRequest} />}
+        {tab === 'Console' && panelResult && (
+          <ConsoleTab lines={panelResult.console} truncated={panelResult.consoleTruncated} />
+        )}
+        {tab === 'Timeline' && panelResult && <TimelineTab result={panelResult} />}
+        {tab === 'Database' && panelResult && <DatabaseTab database={panelResult.database} />}
       </div>
     </div>
   )
-}
+})

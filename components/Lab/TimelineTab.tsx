@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { RequestResult, RunResult } from '@/lib/lab/types'
 import { formatMs } from './format'
 import styles from './Lab.module.css'
@@ -43,8 +44,11 @@ const LEGEND: Array<[string, string]> = [
   ['handler (5xx)', 'var(--lab-seg-error)'],
 ]
 
-/** A waterfall (one row per request) and open connections over time against `max_connections`. */
-export function TimelineTab({ result }: { result: RunResult }) {
+/**
+ * A waterfall (one row per request) and open connections over time against `max_connections`.
+ * Memoized, like the other tabs: choosing another request re-renders Results, not the geometry.
+ */
+export const TimelineTab = memo(function TimelineTab({ result }: { result: RunResult }) {
   const rows = result.requests.slice(0, MAX_ROWS)
   const end = result.requests.reduce(
     (latest, request) => Math.max(latest, request.timing.end),
@@ -180,4 +184,4 @@ export function TimelineTab({ result }: { result: RunResult }) {
       </details>
     </div>
   )
-}
+})
