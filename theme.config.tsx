@@ -39,7 +39,7 @@ const config: DocsThemeConfig = {
   // Nextra turns on next-themes' `disableTransitionOnChange`, which adds and removes a `*` style rule each
   // time the theme is applied, twice while the page hydrates: each time Chromium restyles the whole lesson,
   // which Lighthouse counts as blocking time. Nextra spreads this object over its own ThemeProvider props,
-  // so the option reaches next-themes although Nextra's type does not list it (tests/e2e/theme.spec.ts).
+  // so the option reaches next-themes although Nextra's type does not list it (tests/e2e/site.spec.ts).
   nextThemes: { defaultTheme: 'system', disableTransitionOnChange: false } as DocsThemeConfig['nextThemes'],
   // Darker than Nextra's default primary in light mode so links pass WCAG AA contrast on the page background.
   color: { hue: { light: 212, dark: 204 }, saturation: 100, lightness: { light: 38, dark: 62 } },
