@@ -199,9 +199,11 @@ const CASES: Case[] = [
 for (const testCase of CASES) {
   test(`${testCase.name}: a clear message, no long task, the text kept, and the next Run works`, async ({ page }) => {
     if (testCase.name.includes('request limit')) {
-      await page.route('**/_next/static/chunks/pages/playground-*.js', async (route) => {
+      // The interactive lab takes the example's meta from its own lazy chunk (lib/mdx/lab-module-loader.cjs).
+      await page.route('**/_next/static/chunks/*.js', async (route) => {
         const response = await route.fetch()
-        const body = (await response.text()).replace('count:50}', 'count:501}')
+        const text = await response.text()
+        const body = text.includes('id:"playground",') ? text.replace('count:50}', 'count:501}') : text
         await route.fulfill({ response, body })
       })
     }
