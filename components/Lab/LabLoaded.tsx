@@ -7,10 +7,10 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import { panelFromSnapshot, restoreFocus } from './handoff'
 import { LabInteractive } from './LabInteractive'
 import type { StaticSnapshot } from './staticEdits'
+import type { LabModule, LabState } from './types'
 
 // The entry takes the snapshot with this chunk's code, just before it mounts LabLoaded.
 export { takeSnapshot } from './staticEdits'
-import type { LabModule, LabState } from './types'
 
 /** A button the reader pressed in the idle lab that only the interactive lab can act on, by its name. */
 export type PendingClick = 'Check' | 'Show solution'

@@ -56,7 +56,7 @@ export function takeSnapshot(container: Element | null, edited: readonly string[
   const text = focused as HTMLTextAreaElement | null
   return {
     values,
-    keep: edited.includes('preset') ? ['preset', 'profile', ...edited.slice(edited.lastIndexOf('preset'))] : 'all',
+    keep: edited.includes('preset') ? ['profile', ...edited.slice(edited.lastIndexOf('preset'))] : 'all',
     highlighted: container?.querySelector('[role="region"]')?.innerHTML ?? '',
     focus: key
       ? {
