@@ -2,7 +2,10 @@ import type { AppProps } from 'next/app'
 import Router from 'next/router'
 import { useEffect } from 'react'
 import { loadPage, markHydrated } from '@/components/MDX/ServerOnly'
+import { hydrateInTransition } from '@/lib/site/hydrate-in-transition'
 import '../styles/site.css'
+
+if (typeof window !== 'undefined') hydrateInTransition()
 
 /**
  * Static MDX content is plain HTML after hydration (components/MDX/ServerOnly.tsx), so its links have no

@@ -120,6 +120,34 @@ test('hydrating a lesson does not restyle the whole page to switch transitions o
   expect(await page.evaluate(() => (window as unknown as { transitionRules: string[] }).transitionRules)).toEqual([])
 })
 
+test('hydrating a lesson gives the main thread back between slices of work', async ({ page }) => {
+  // lib/site/hydrate-in-transition.ts: React hydrates in ~5 ms slices instead of one long task. A
+  // message loop counts how often the page could have answered a reader while hydration ran: in one
+  // long task it gets in at most a couple of times, with slices it gets a turn after every slice.
+  await page.addInitScript(() => {
+    const turns: number[] = []
+    ;(window as unknown as { mainThreadTurns: number[] }).mainThreadTurns = turns
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      turns.push(performance.now())
+      if (turns.length < 20_000) channel.port2.postMessage(null)
+    }
+    channel.port2.postMessage(null)
+  })
+  // A throttled CPU, like Lighthouse's phone, so that hydration takes far longer than one slice.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.goto('/why-api-routes-work/simplicity/')
+  await page.waitForFunction(() => performance.getEntriesByName('Next.js-hydration').length > 0)
+  const turnsDuringHydration = await page.evaluate(() => {
+    const [hydration] = performance.getEntriesByName('Next.js-hydration')
+    const turns = (window as unknown as { mainThreadTurns: number[] }).mainThreadTurns
+    return turns.filter((at) => at > hydration.startTime && at < hydration.startTime + hydration.duration).length
+  })
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  expect(turnsDuringHydration).toBeGreaterThanOrEqual(10)
+})
+
 test('a lesson says when it was last updated, as a date and a machine-readable time', async ({ page }) => {
   await page.goto('/why-api-routes-work/simplicity/')
   const time = page.locator('main time[datetime]')
