@@ -3,6 +3,7 @@ import { useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { CourseLogo } from '@/components/CourseLogo'
 import { LastUpdated } from '@/components/LastUpdated'
 import { ScrollableTable } from '@/components/MDX/ScrollableTable'
+import { ThemeSwitch } from '@/components/ThemeSwitch'
 import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
 
 // Baked in at build time by next.config.mjs (`env`), so forks only change one variable.
@@ -36,6 +37,8 @@ const config: DocsThemeConfig = {
   head: useHead,
   gitTimestamp: LastUpdated,
   darkMode: true,
+  // A native select instead of Nextra's Headless UI listbox (why: components/ThemeSwitch/index.tsx).
+  themeSwitch: { component: ThemeSwitch },
   // Nextra turns on next-themes' `disableTransitionOnChange`, which adds and removes a `*` style rule each
   // time the theme is applied, twice while the page hydrates: each time Chromium restyles the whole lesson,
   // which Lighthouse counts as blocking time. Nextra spreads this object over its own ThemeProvider props,

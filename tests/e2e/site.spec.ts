@@ -87,17 +87,21 @@ test('search finds a page by a word from its body', async ({ page }) => {
   await expect(page).toHaveURL(/\/where-they-hurt\/#/)
 })
 
-test('the theme toggle switches between light and dark', async ({ page }) => {
+test('the theme switch changes between light and dark, by keyboard, and remembers it', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' })
   await page.goto('/')
   const html = page.locator('html')
   await expect(html).not.toHaveClass(/dark/)
-  const toggle = page.locator('button[title="Change theme"]:visible').first()
-  await toggle.click()
-  await page.getByRole('option', { name: 'Dark' }).click()
+  const themeSwitch = page.getByRole('combobox', { name: 'Change theme' }).locator('visible=true')
+  await expect(themeSwitch).toHaveValue('system')
+  // The keyboard alone: a closed native select steps through its options with the arrow keys.
+  await themeSwitch.focus()
+  await page.keyboard.press('ArrowUp')
   await expect(html).toHaveClass(/dark/)
+  await expect(themeSwitch.locator('..')).toContainText('Dark')
   await page.reload()
   await expect(html).toHaveClass(/dark/)
+  await expect(themeSwitch).toHaveValue('dark')
 })
 
 test('hydrating a lesson does not restyle the whole page to switch transitions off', async ({ page }) => {
