@@ -29,6 +29,11 @@ export interface Engine {
    * starts without that wait; `prepareNext: false` skips this (the worker's warm-up run).
    */
   run(input: RunInput, options?: { signal?: AbortSignal; prepareNext?: boolean }): Promise<RunOutcome>
+  /**
+   * Compile `input`'s files and reset the database for them, as its run would, so that run starts
+   * without either (see `LabDatabase#prepare`). Queued like a run; does nothing once `signal` aborts.
+   */
+  prepare(input: RunInput, options?: { signal?: AbortSignal }): Promise<void>
   close(): Promise<void>
 }
 
@@ -54,11 +59,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
           if (!outcome.ok || opts.prepareNext === false || opts.signal?.aborted) return
           // A macrotask first, so the caller gets the result (and posts it) before this starts.
           await macrotask()
-          await (
-            await ready()
-          ).prepare(input.files['db/schema.sql'] ?? '', input.files['db/seed.sql'], input.scenario.seed ?? 1)
+          await prepareFor(await ready(), input)
         })
         .catch(() => undefined)
+      return next
+    },
+    prepare(input, opts = {}) {
+      const next = queue.then(async () => {
+        if (opts.signal?.aborted) return
+        try {
+          compileProject(input.files, BUILTIN_MODULES)
+        } catch {
+          // The run reports it.
+        }
+        if (!opts.signal?.aborted) await prepareFor(await ready(), input)
+      })
+      queue = next.catch(() => undefined)
       return next
     },
     async close() {
@@ -66,6 +82,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       db = undefined
     },
   }
+}
+
+function prepareFor(db: LabDatabase, input: RunInput): Promise<void> {
+  return db.prepare(input.files['db/schema.sql'] ?? '', input.files['db/seed.sql'], input.scenario.seed ?? 1)
 }
 
 function failure(error: LabError, console: RunFailure['console'] = []): RunFailure {

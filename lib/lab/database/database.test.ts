@@ -3,6 +3,7 @@ import { dataDirBlob } from '../snapshot/blob'
 import { snapshotBytes } from '../snapshot/data-dir.mjs'
 import { createTestEngine } from '../testing/node-database'
 import { tree, TODOS_SCHEMA, TODOS_SEED } from '../test-fixtures'
+import { createEngine } from '../engine'
 import { LabDatabase } from './pglite'
 import type { RunInput, RunOutcome, RunResult } from '../types'
 
@@ -353,6 +354,25 @@ describe('the reset for a repeat, done right after a run (LabDatabase#prepare)',
     await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
     expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED, 2)).toBeGreaterThan(0)
     expect(await random()).toEqual(seededTwo)
+  })
+
+  it('Engine#prepare compiles and resets ahead of the run, which then sends no reset and gets the same result', async () => {
+    const lab = createEngine({ database: db })
+    const input: RunInput = {
+      files: QUERY_ROUTE('insert into todos (title) values ($1) returning id, created_at'),
+      scenario: { requests: [{ method: 'POST', path: '/api/q', body: { values: ['Again'] } }] },
+    }
+    const unprepared = ok(await lab.run(input, { prepareNext: false }))
+    await lab.prepare({ ...input, files: { ...input.files, 'db/seed.sql': '' } }, { signal: AbortSignal.abort() })
+    await lab.prepare(input)
+    const exec = vi.spyOn(db.pg, 'exec')
+    const prepared = ok(await lab.run(input, { prepareNext: false }))
+    const sent = exec.mock.calls.map(([sql]) => sql)
+    exec.mockRestore()
+    expect(sent.filter((sql) => /truncate|drop schema|create table/i.test(sql))).toEqual([])
+    expect(JSON.parse(prepared.requests[0].body).rows).toEqual([{ id: 4, created_at: '2026-01-01T00:00:00.286Z' }])
+    expect(prepared.requests).toEqual(unprepared.requests)
+    expect(prepared.database).toEqual(unprepared.database)
   })
 })
 

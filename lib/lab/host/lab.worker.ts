@@ -36,9 +36,10 @@ function getEngine(): Promise<Engine> {
   return engine
 }
 // The worker exists because a lab is about to run: start the database now, then warm it up with
-// a small run of its own unless the reader's run has arrived by then.
+// a small run of its own, then prepare the lab's files (a 'prepare' message), unless the reader's
+// run has arrived by then.
 const warmUp = new AbortController()
-Promise.all([getEngine(), engineModule])
+let warmingUp: Promise<unknown> = Promise.all([getEngine(), engineModule])
   .then(([e, module]) => module.warmUp(e, warmUp.signal))
   .catch(() => undefined)
 
@@ -58,6 +59,14 @@ scope.onmessage = (event) => {
           (error: unknown) =>
             scope.postMessage({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
         )
+      break
+    case 'prepare':
+      // After the reader's first run, that run's own preparation (see Engine#run) is the better guess.
+      if (warmUp.signal.aborted) break
+      warmingUp = warmingUp
+        .then(() => getEngine())
+        .then((e) => e.prepare(msg.input, { signal: warmUp.signal }))
+        .catch(() => undefined)
       break
     case 'run': {
       warmUp.abort()
