@@ -69,7 +69,8 @@ export class LabDatabase {
    * reaches the same state when nothing but data changed since the last reset: schema.sql and
    * seed.sql are the same text, no DDL ran (an event trigger notes any: `lab.ddl`), and no statement
    * could have changed session settings or planner statistics (`sessionTouched`). A full reset
-   * first checks that its schema suits the short path (see `shortResetFor`).
+   * first checks that its schema suits the short path (see `shortResetFor`), except the database's
+   * first one, on which that check is slow (a cold catalog, PL/pgSQL's first load).
    */
   async reset(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
     const key = resetKey(schema, seed, randomSeed)
@@ -114,7 +115,10 @@ export class LabDatabase {
     this.nowSet = 0
     if (schema) await this.execFile('db/schema.sql', schema)
     // The check never fails a run: any error just means the next reset is a full one too.
-    const short_ = await this.shortResetFor(schema, seed ?? '').catch(() => null)
+    // Not on the first full reset after the database opens: the event trigger and the catalog query
+    // cost a few hundred ms on a cold database, on the reader's first Run. The reset after that run
+    // is then a full one too, normally done while the reader reads (`prepare`).
+    const short_ = this.fullResets++ === 0 ? null : await this.shortResetFor(schema, seed ?? '').catch(() => null)
     if (seed) await this.execFile('db/seed.sql', seed)
     this.shortReset = short_
   }
@@ -139,6 +143,8 @@ export class LabDatabase {
 
   /** How to get back to the state after the last reset without DDL; null: a full reset is needed. */
   private shortReset: { schema: string; seed: string; statements: string; trigger: string } | null = null
+  /** Full resets so far; the first one skips `shortResetFor`. */
+  private fullResets = 0
   /** A statement of this run may have changed session settings or statistics (see `touchesSession`). */
   private sessionTouched = false
 
