@@ -9,7 +9,7 @@ import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
 import type { ErrorMarker } from './CodeEditor'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
-import { CANCELLED, runOnLabHost } from './labHost'
+import { CANCELLED, prepareLabHost, runOnLabHost } from './labHost'
 import { parseHeadersText, toPanelRequest, type PanelState } from './panelState'
 import { RequestPanel } from './RequestPanel'
 import { Results } from './Results'
@@ -76,6 +76,8 @@ export function LabInteractive(props: LabInteractiveProps) {
         if (saved && saved.hash !== meta.hash) setNotice({ kind: 'example-changed' })
         setCompleted(isCompleted(example))
         onStateChange('idle')
+        // The worker compiles these files and resets its database for them before the first Run.
+        prepareLabHost(() => ({ files: restored, scenario: buildScenario(meta, latest.current.panel.preset) }))
       })
       .catch((error: Error) => {
         if (cancelled) return
@@ -85,7 +87,7 @@ export function LabInteractive(props: LabInteractiveProps) {
     return () => {
       cancelled = true
     }
-  }, [example, loadFiles, meta.hash, onStateChange])
+  }, [example, loadFiles, meta, onStateChange])
 
   const persist = useCallback(
     (next: FileTree) => {

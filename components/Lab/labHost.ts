@@ -10,6 +10,7 @@ export interface LabHostApi {
   start(input: RunInput): Promise<RunOutcome>
   cancel(): void
   ready(): Promise<unknown>
+  prepare(input: RunInput): void
 }
 
 export const CANCELLED = 'cancelled' as const
@@ -28,6 +29,18 @@ export function warmUpLabHost(): void {
     .then((host) => host.ready())
     .catch(() => {
       // A failed warm-up shows up, with its message, on the first Run.
+    })
+}
+
+/**
+ * The files and scenario a lab has just loaded: the worker compiles them and resets its database
+ * for them while the reader reads, so the first Run skips both. Only before the page's first run.
+ */
+export function prepareLabHost(input: () => RunInput): void {
+  getLabHost()
+    .then((host) => host.prepare(input()))
+    .catch(() => {
+      // Only a head start: the run does the same work itself.
     })
 }
 

@@ -2,6 +2,7 @@
  * The engine: compile the reader's files, reset the database, simulate the platform and the
  * database server on a virtual clock for one scenario, and return a structured-clone friendly result.
  */
+import { macrotask } from './clock/macrotask'
 import { Scheduler } from './clock/scheduler'
 import { LabDatabase } from './database/pglite'
 import { DatabaseServer } from './database/server'
@@ -22,8 +23,17 @@ import type { LabError, RequestResult, RunFailure, RunInput, RunOutcome, RunResu
 export interface Engine {
   /** Create and warm the database (PGlite's initdb takes seconds); runs call it too. */
   ready(): Promise<void>
-  /** Run one scenario. Runs are serialised (one database). */
-  run(input: RunInput, options?: { signal?: AbortSignal }): Promise<RunOutcome>
+  /**
+   * Run one scenario. Runs are serialised (one database). After a run that completes, the engine
+   * resets the database for the same files right away (`LabDatabase#prepare`), so a repeat of it
+   * starts without that wait; `prepareNext: false` skips this (the worker's warm-up run).
+   */
+  run(input: RunInput, options?: { signal?: AbortSignal; prepareNext?: boolean }): Promise<RunOutcome>
+  /**
+   * Compile `input`'s files and reset the database for them, as its run would, so that run starts
+   * without either (see `LabDatabase#prepare`). Queued like a run; does nothing once `signal` aborts.
+   */
+  prepare(input: RunInput, options?: { signal?: AbortSignal }): Promise<void>
   close(): Promise<void>
 }
 
@@ -44,6 +54,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     run(input, opts = {}) {
       const next = queue.then(async () => runScenario(await ready(), input, opts.signal))
+      queue = next
+        .then(async (outcome) => {
+          if (!outcome.ok || opts.prepareNext === false || opts.signal?.aborted) return
+          // A macrotask first, so the caller gets the result (and posts it) before this starts.
+          await macrotask()
+          await prepareFor(await ready(), input)
+        })
+        .catch(() => undefined)
+      return next
+    },
+    prepare(input, opts = {}) {
+      const next = queue.then(async () => {
+        if (opts.signal?.aborted) return
+        try {
+          compileProject(input.files, BUILTIN_MODULES)
+        } catch {
+          // The run reports it.
+        }
+        if (!opts.signal?.aborted) await prepareFor(await ready(), input)
+      })
       queue = next.catch(() => undefined)
       return next
     },
@@ -52,6 +82,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       db = undefined
     },
   }
+}
+
+function prepareFor(db: LabDatabase, input: RunInput): Promise<void> {
+  return db.prepare(input.files['db/schema.sql'] ?? '', input.files['db/seed.sql'], input.scenario.seed ?? 1)
 }
 
 function failure(error: LabError, console: RunFailure['console'] = []): RunFailure {

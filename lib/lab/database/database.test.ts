@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { dataDirBlob } from '../snapshot/blob'
+import { snapshotBytes } from '../snapshot/data-dir.mjs'
 import { createTestEngine } from '../testing/node-database'
-import { tree } from '../test-fixtures'
+import { tree, TODOS_SCHEMA, TODOS_SEED } from '../test-fixtures'
+import { createEngine } from '../engine'
+import { LabDatabase } from './pglite'
 import type { RunInput, RunOutcome, RunResult } from '../types'
 
 const engine = createTestEngine()
@@ -236,6 +240,7 @@ describe('reset between runs', () => {
     const oid = post("select 'todos'::regclass::oid as oid")
     const oidOf = async (input: RunInput) =>
       JSON.parse(ok(await engine.run(input)).requests[0].body).rows[0].oid as number
+    ok(await engine.run(oid)) // The database's first full reset leaves the short path for the next one.
     const first = await oidOf(oid)
     expect(await oidOf(oid)).toBe(first)
     ok(await engine.run(post('alter table todos add column extra int')))
@@ -295,6 +300,92 @@ export async function POST() {
       const repeat = ok(await engine.run(input))
       expect(comparable(repeat), extra).toEqual(comparable(first))
     }
+  })
+})
+
+describe('the reset for a repeat, done right after a run (LabDatabase#prepare)', () => {
+  let db: LabDatabase
+  beforeAll(async () => {
+    db = await LabDatabase.create({ loadDataDir: dataDirBlob(new Uint8Array(await snapshotBytes())) })
+  })
+  afterAll(() => db.close())
+
+  const titles = async () =>
+    (await db.run('select id, title from todos order by id', undefined, 'array', 0))[0].rows.map((r) =>
+      (r as unknown[]).join(' '),
+    )
+  const seeded = ['1 Buy milk', '2 Write lesson', '3 Ship it']
+  /** The SQL a reset sends, and the state it leaves. */
+  async function resetAndWatch(schema: string, seed: string, randomSeed = 1) {
+    const exec = vi.spyOn(db.pg, 'exec')
+    try {
+      await db.reset(schema, seed, randomSeed)
+      return exec.mock.calls.length
+    } finally {
+      exec.mockRestore()
+    }
+  }
+
+  it('the first full reset leaves out the short-path setup (cold, slow); the next one does it', async () => {
+    const triggers = async () =>
+      (await db.run(`select count(*) as n from pg_event_trigger where evtname = 'lab_ddl'`, undefined, 'object', 0))[0]
+        .rows[0]
+    await db.reset(TODOS_SCHEMA, TODOS_SEED, 1)
+    expect(await titles()).toEqual(seeded)
+    expect(await triggers()).toEqual({ n: '0' })
+    await db.reset(TODOS_SCHEMA, TODOS_SEED, 1)
+    expect(await titles()).toEqual(seeded)
+    expect(await triggers()).toEqual({ n: '1' })
+  })
+
+  it('leaves the next reset with the same arguments nothing to do, and the same state', async () => {
+    await db.reset(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.run("insert into todos (title) values ('noise')", undefined, 'object', 1000)
+    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED)).toBe(0)
+    expect(await titles()).toEqual(seeded)
+    await db.run("insert into todos (title) values ('noise')", undefined, 'object', 1000)
+    expect((await db.run('select now()::text as now', undefined, 'object', 1000))[0].rows).toEqual([
+      { now: '2026-01-01 00:00:01+00' },
+    ])
+  })
+
+  it('is not used once a statement ran, or for other files or another random seed', async () => {
+    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.run('select 1', undefined, 'object', 0)
+    expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED)).toBeGreaterThan(0)
+    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    expect(
+      await resetAndWatch(TODOS_SCHEMA, `${TODOS_SEED} insert into todos (title) values ('Fourth');`),
+    ).toBeGreaterThan(0)
+    expect(await titles()).toEqual([...seeded, '4 Fourth'])
+    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED)).toBe(0)
+    const random = async () => (await db.run('select random() as r', undefined, 'object', 0))[0].rows[0]
+    await db.reset(TODOS_SCHEMA, TODOS_SEED, 2)
+    const seededTwo = await random()
+    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED, 2)).toBeGreaterThan(0)
+    expect(await random()).toEqual(seededTwo)
+  })
+
+  it('Engine#prepare compiles and resets ahead of the run, which then sends no reset and gets the same result', async () => {
+    const lab = createEngine({ database: db })
+    const input: RunInput = {
+      files: QUERY_ROUTE('insert into todos (title) values ($1) returning id, created_at'),
+      scenario: { requests: [{ method: 'POST', path: '/api/q', body: { values: ['Again'] } }] },
+    }
+    const unprepared = ok(await lab.run(input, { prepareNext: false }))
+    await lab.prepare({ ...input, files: { ...input.files, 'db/seed.sql': '' } }, { signal: AbortSignal.abort() })
+    await lab.prepare(input)
+    const exec = vi.spyOn(db.pg, 'exec')
+    const prepared = ok(await lab.run(input, { prepareNext: false }))
+    const sent = exec.mock.calls.map(([sql]) => sql)
+    exec.mockRestore()
+    expect(sent.filter((sql) => /truncate|drop schema|create table/i.test(sql))).toEqual([])
+    expect(JSON.parse(prepared.requests[0].body).rows).toEqual([{ id: 4, created_at: '2026-01-01T00:00:00.286Z' }])
+    expect(prepared.requests).toEqual(unprepared.requests)
+    expect(prepared.database).toEqual(unprepared.database)
   })
 })
 

@@ -69,9 +69,17 @@ export class LabDatabase {
    * reaches the same state when nothing but data changed since the last reset: schema.sql and
    * seed.sql are the same text, no DDL ran (an event trigger notes any: `lab.ddl`), and no statement
    * could have changed session settings or planner statistics (`sessionTouched`). A full reset
-   * first checks that its schema suits the short path (see `shortResetFor`).
+   * first checks that its schema suits the short path (see `shortResetFor`), except the database's
+   * first one, on which that check is slow (a cold catalog, PL/pgSQL's first load).
    */
   async reset(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
+    const key = resetKey(schema, seed, randomSeed)
+    if (this.preparedFor === key) {
+      // `prepare()` did this very reset after the last run and nothing has touched the database since.
+      this.preparedFor = null
+      return
+    }
+    this.preparedFor = null
     const seedValue = ((randomSeed % 1000) / 1000) * 2 - 1
     // Session settings, seeded random() and the clock at t = 0, as both paths leave them.
     const session = `${SEARCH_PATH} RESET statement_timeout; SELECT setseed(${seedValue}); SELECT set_config('lab.now', '${new Date(VIRTUAL_EPOCH).toISOString()}', false);`
@@ -107,13 +115,36 @@ export class LabDatabase {
     this.nowSet = 0
     if (schema) await this.execFile('db/schema.sql', schema)
     // The check never fails a run: any error just means the next reset is a full one too.
-    const short_ = await this.shortResetFor(schema, seed ?? '').catch(() => null)
+    // Not on the first full reset after the database opens: the event trigger and the catalog query
+    // cost a few hundred ms on a cold database, on the reader's first Run. The reset after that run
+    // is then a full one too, normally done while the reader reads (`prepare`).
+    const short_ = this.fullResets++ === 0 ? null : await this.shortResetFor(schema, seed ?? '').catch(() => null)
     if (seed) await this.execFile('db/seed.sql', seed)
     this.shortReset = short_
   }
 
+  /**
+   * The reset the next run will most likely ask for (the same files and seed as the run that just
+   * finished), done now, while the reader reads the result, instead of after their next click.
+   * `reset()` with the same arguments then has nothing left to do, as long as no statement ran in
+   * between. A failure is left for that `reset()` to hit again and report.
+   */
+  async prepare(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
+    try {
+      await this.reset(schema, seed, randomSeed)
+      this.preparedFor = resetKey(schema, seed, randomSeed)
+    } catch {
+      this.preparedFor = null
+    }
+  }
+
+  /** The arguments of a `reset()` that `prepare()` has done already; null once anything ran since. */
+  private preparedFor: string | null = null
+
   /** How to get back to the state after the last reset without DDL; null: a full reset is needed. */
   private shortReset: { schema: string; seed: string; statements: string; trigger: string } | null = null
+  /** Full resets so far; the first one skips `shortResetFor`. */
+  private fullResets = 0
   /** A statement of this run may have changed session settings or statistics (see `touchesSession`). */
   private sessionTouched = false
 
@@ -163,6 +194,7 @@ export class LabDatabase {
 
   async setNow(virtualMs: number): Promise<void> {
     if (virtualMs === this.nowSet) return
+    this.preparedFor = null
     this.nowSet = virtualMs
     // SET over the simple protocol: one round trip into PGlite instead of six for a parameterised SELECT.
     await this.pg.exec(`SET lab.now = '${new Date(VIRTUAL_EPOCH + virtualMs).toISOString()}'`)
@@ -175,6 +207,7 @@ export class LabDatabase {
     rowMode: 'array' | 'object',
     virtualMs: number,
   ): Promise<QueryResult[]> {
+    this.preparedFor = null
     if (!this.sessionTouched && touchesSession(sql)) this.sessionTouched = true
     await this.setNow(virtualMs)
     const text = virtualiseTime(sql)
@@ -200,6 +233,7 @@ export class LabDatabase {
   }
 
   async dump(maxRows: number): Promise<TableDump[]> {
+    this.preparedFor = null
     // Simple protocol throughout: two round trips into PGlite whatever the number of tables.
     const [tables] = await this.pg.exec(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -232,6 +266,10 @@ export class LabDatabase {
   close(): Promise<void> {
     return this.pg.close()
   }
+}
+
+function resetKey(schema: string, seed: string | undefined, randomSeed: number): string {
+  return JSON.stringify([schema, seed ?? '', randomSeed])
 }
 
 /** Table cells go over postMessage and into JSON snapshots: keep them plain. */

@@ -38,6 +38,15 @@ describe('lab host', () => {
     expect(workers).toHaveLength(1)
   })
 
+  it('passes the files a lab will run to the worker ahead of the run, starting it if needed', () => {
+    const workers: FakeWorker[] = []
+    const host = createLabHostWith({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!) })
+    const input = { files: { 'db/schema.sql': 'create table t (id int);' }, scenario: { requests: [] } }
+    host.prepare(input)
+    expect(workers).toHaveLength(1)
+    expect(workers[0].received).toContainEqual({ type: 'prepare', input })
+  })
+
   it('terminates a worker that stops answering heartbeats and starts a fresh one next time', async () => {
     const workers: FakeWorker[] = []
     const host = createLabHostWith({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!) })

@@ -30,6 +30,11 @@ export interface LabHost {
   cancel(): void
   /** Start the worker and its database early. */
   ready(): Promise<void>
+  /**
+   * Tell the worker which files the reader is about to run, so it compiles them and resets the
+   * database for them before the first Run (until that Run arrives; later calls do nothing).
+   */
+  prepare(input: RunInput): void
   /** Kill the worker now (pending runs reject); the next call starts a new one. */
   terminate(): void
   /** terminate() then ready(). */
@@ -145,6 +150,10 @@ export function createLabHostWith(options: LabHostOptions & { createWorker: () =
         w.postMessage({ type: 'ready' })
       }
       return readyPromise
+    },
+    prepare(input) {
+      void host.ready().catch(() => undefined)
+      ensureWorker().postMessage({ type: 'prepare', input })
     },
     start(input) {
       void host.ready().catch(() => undefined)

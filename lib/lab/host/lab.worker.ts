@@ -7,6 +7,7 @@
  * (./prefetch.ts) begin before the engine's chunk (./worker-engine.ts) is even loaded.
  */
 import type { Engine } from '../engine'
+import type { RunInput } from '../types'
 import { prefetchDatabaseAssets, type DatabaseAssets } from './prefetch'
 import type { FromWorker, ToWorker } from './protocol'
 
@@ -36,10 +37,16 @@ function getEngine(): Promise<Engine> {
   return engine
 }
 // The worker exists because a lab is about to run: start the database now, then warm it up with
-// a small run of its own unless the reader's run has arrived by then.
+// a small run of its own, then prepare the lab's files (a 'prepare' message), unless the reader's
+// run has arrived by then. Files that arrive before the database is open are also prepared first:
+// that cold first reset is the bulk of the warm-up, and a Run arriving meanwhile needs exactly it.
 const warmUp = new AbortController()
-Promise.all([getEngine(), engineModule])
-  .then(([e, module]) => module.warmUp(e, warmUp.signal))
+let labInput: RunInput | undefined
+let warmingUp: Promise<unknown> = Promise.all([getEngine(), engineModule])
+  .then(async ([e, module]) => {
+    if (labInput) await e.prepare(labInput, { signal: warmUp.signal })
+    await module.warmUp(e, warmUp.signal)
+  })
   .catch(() => undefined)
 
 const runs = new Map<number, AbortController>()
@@ -58,6 +65,16 @@ scope.onmessage = (event) => {
           (error: unknown) =>
             scope.postMessage({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
         )
+      break
+    case 'prepare':
+      // After the reader's first run, that run's own preparation (see Engine#run) is the better guess.
+      if (warmUp.signal.aborted) break
+      labInput = msg.input
+      // After the warm-up run, which resets the database for its own files.
+      warmingUp = warmingUp
+        .then(() => getEngine())
+        .then((e) => e.prepare(msg.input, { signal: warmUp.signal }))
+        .catch(() => undefined)
       break
     case 'run': {
       warmUp.abort()

@@ -3,6 +3,8 @@ import type { RunInput, RunOutcome } from '../types'
 
 export type ToWorker =
   | { type: 'ready' }
+  /** The files a lab on the page will run: compile them and reset the database for them now. */
+  | { type: 'prepare'; input: RunInput }
   | { type: 'run'; id: number; input: RunInput }
   | { type: 'cancel'; id: number }
   | { type: 'ping'; seq: number }

@@ -73,5 +73,6 @@ export async function startEngine(assets: DatabaseAssets): Promise<Engine> {
  */
 export async function warmUp(engine: Engine, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return
-  await engine.run(WARM_UP_RUN, { signal }).catch(() => undefined)
+  // No reset for a repeat of it afterwards: the reader's run will have other files.
+  await engine.run(WARM_UP_RUN, { signal, prepareNext: false }).catch(() => undefined)
 }
