@@ -1,5 +1,6 @@
 /** `bench/results.md`: the figures as Markdown tables, each beside the baseline's. */
 import type { BenchResults } from './index'
+import { READING_PAUSE_MS } from './lab-timing'
 import { kB } from './weights'
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : `${Math.round(value)} ms`)
@@ -54,7 +55,12 @@ export function markdown(results: BenchResults): string {
   lines.push(
     `| burst of 50 | ${ms(lab.burst50.firstRunMs)} (${lab.burst50.firstRuns.length} pages) | ${ms(lab.burst50.repeatMedianMs)} (${lab.burst50.repeats.length} runs) |`,
   )
-  lines.push('', 'The baseline has no lab; the first run includes whatever is left of starting the worker and the database.', '')
+  lines.push(
+    '',
+    'The baseline has no lab; the first run includes whatever is left of starting the worker and the database. ' +
+      `Each repeat starts ${READING_PAUSE_MS / 1000} s after the previous summary, as a reader reads a result before running again.`,
+    '',
+  )
 
   lines.push('## Lab engine in Node (`npm run bench:lab`)', '')
   if (engine.error) lines.push(`Not measured: ${engine.error}`, '')
