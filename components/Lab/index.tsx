@@ -11,7 +11,8 @@
  *   whether they pressed Run, Ctrl/⌘+Enter, Check or Show solution (the values, the focus and the
  *   caret are read off the static controls at the handoff, staticEdits.ts);
  * - swaps the static HTML for the interactive lab in one synchronous render, so no keystroke falls
- *   between reading the static controls and the interactive ones taking over.
+ *   between reading the static controls and the interactive ones taking over, and never while a
+ *   pointer is pressed in it, so the click that ends the press reaches the button it began on.
  *
  * lib/mdx/remark-lab.mjs passes `title`, `loadLab` and (at build time only) `meta` and `highlighted`;
  * lesson authors write only the `example` id.
@@ -68,6 +69,9 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
   const pendingClick = useRef<PendingClick | null>(null)
   // The MDX page makes a new function on each render; the first one is enough.
   const load = useRef(loadLab)
+  // A pointer pressed in the static lab, and the swap to the interactive lab if it came meanwhile.
+  const pressing = useRef(false)
+  const swapAfterPress = useRef<(() => void) | null>(null)
 
   const activate = useCallback(() => {
     if (started.current) return
@@ -81,18 +85,24 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
       })
     Promise.all([import('./LabLoaded'), load.current()])
       .then(([{ LabLoaded, takeSnapshot }, module]) => {
-        const snapshot = takeSnapshot(rootRef.current?.querySelector('[data-so-idle]') ?? null, edited.current)
-        flushSync(() =>
-          setLoaded({
-            Component: LabLoaded,
-            example,
-            module,
-            loadLab: load.current,
-            snapshot,
-            runWhenReady: runWhenReady.current,
-            pendingClick: pendingClick.current,
-          }),
-        )
+        const swap = () => {
+          const snapshot = takeSnapshot(rootRef.current?.querySelector('[data-so-idle]') ?? null, edited.current)
+          flushSync(() =>
+            setLoaded({
+              Component: LabLoaded,
+              example,
+              module,
+              loadLab: load.current,
+              snapshot,
+              runWhenReady: runWhenReady.current,
+              pendingClick: pendingClick.current,
+            }),
+          )
+        }
+        // Not in the middle of a press: the pressed button would go, and the browser sends the click of a
+        // press that ends on another element to neither, so a Run pressed just then would be lost.
+        if (pressing.current) swapAfterPress.current = swap
+        else swap()
       })
       .catch(() => {
         started.current = false
@@ -120,6 +130,27 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
     }
   }, [activate])
 
+  // The press ends wherever the pointer is then; the click (if any) follows its pointerup in the same task.
+  useEffect(() => {
+    const onRelease = () => {
+      if (!pressing.current) return
+      pressing.current = false
+      const swap = swapAfterPress.current
+      swapAfterPress.current = null
+      if (swap) setTimeout(swap, 0)
+    }
+    window.addEventListener('pointerup', onRelease, true)
+    window.addEventListener('pointercancel', onRelease, true)
+    return () => {
+      window.removeEventListener('pointerup', onRelease, true)
+      window.removeEventListener('pointercancel', onRelease, true)
+    }
+  }, [])
+  const onPointerDownCapture = () => {
+    if (loaded === null) pressing.current = true
+    activate()
+  }
+
   // Handlers for the static controls; once the interactive lab is there, it handles everything.
   const idle = loaded === null
   const onClick = (event: React.MouseEvent) => {
@@ -146,7 +177,7 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
       data-state={state}
       aria-label={`Lab: ${title}`}
       onFocusCapture={activate}
-      onPointerDownCapture={activate}
+      onPointerDownCapture={onPointerDownCapture}
       onInput={idle ? (event) => edited.current.push((event.target as HTMLInputElement).name) : undefined}
       onClick={idle ? onClick : undefined}
       onKeyDown={idle ? onKeyDown : undefined}

@@ -46,6 +46,27 @@ test('a scenario chosen, a body typed and Run pressed before the lab loads make 
   await expect(root.getByLabel('Body (JSON)')).toHaveValue('{ "title": "Typed before the lab loaded" }')
 })
 
+test('Run held down while the lab loads still runs when released: the static view stays until the press ends', async ({
+  page,
+}) => {
+  await page.reload()
+  const release = await holdLazyChunks(page)
+  const root = page.locator('[data-lab="playground"]')
+  const run = root.getByRole('button', { name: 'Run', exact: true })
+  await run.scrollIntoViewIfNeeded()
+  const box = (await run.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  // The lab's code arrives while the button is held. Swapping views now would take the pressed button
+  // away, and the browser sends the click of a press that ends on another element to neither.
+  release()
+  await page.waitForLoadState('networkidle')
+  await expect(root.locator('.cm-content')).toHaveCount(0)
+  await page.mouse.up()
+  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+  await expect(root.getByTestId('response-status')).toHaveText(/^200\b/)
+})
+
 test('the field being typed in keeps the focus and the caret when the interactive lab takes over', async ({ page }) => {
   await page.reload()
   const release = await holdLazyChunks(page)
