@@ -146,13 +146,13 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
       window.removeEventListener('pointercancel', onRelease, true)
     }
   }, [])
-  const onPointerDownCapture = () => {
-    if (loaded === null) pressing.current = true
-    activate()
-  }
 
   // Handlers for the static controls; once the interactive lab is there, it handles everything.
   const idle = loaded === null
+  const onPointerDownCapture = () => {
+    if (idle) pressing.current = true
+    activate()
+  }
   const onClick = (event: React.MouseEvent) => {
     const name = (event.target as Element).closest('button')?.textContent?.trim()
     if (name === 'Run') runWhenReady.current = true

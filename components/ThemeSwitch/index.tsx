@@ -6,7 +6,8 @@ import styles from './ThemeSwitch.module.css'
 const THEMES = { light: 'Light', dark: 'Dark', system: 'System' } as const
 type ThemeName = keyof typeof THEMES
 
-const isThemeName = (value: string | undefined): value is ThemeName => value !== undefined && value in THEMES
+const isThemeName = (value: string | undefined): value is ThemeName =>
+  value !== undefined && Object.hasOwn(THEMES, value)
 
 /**
  * The theme switch (theme.config.tsx `themeSwitch.component`): a native `<select>` under Nextra's look of

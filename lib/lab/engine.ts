@@ -68,6 +68,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const next = queue.then(async () => {
         if (opts.signal?.aborted) return
         try {
+          // Fills the transpile cache (modules/transpile.ts) that the run's own compile then reads.
           compileProject(input.files, BUILTIN_MODULES)
         } catch {
           // The run reports it.
@@ -85,7 +86,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
 }
 
 function prepareFor(db: LabDatabase, input: RunInput): Promise<void> {
-  return db.prepare(input.files['db/schema.sql'] ?? '', input.files['db/seed.sql'], input.scenario.seed ?? 1)
+  return db.prepare(...resetArguments(input))
+}
+
+/** The reset a run of `input` starts with; `prepareFor` must ask for exactly this one to spare the run it. */
+function resetArguments({ files, scenario }: RunInput): [schema: string, seed: string | undefined, randomSeed: number] {
+  return [files['db/schema.sql'] ?? '', files['db/seed.sql'], scenario.seed ?? 1]
 }
 
 function failure(error: LabError, console: RunFailure['console'] = []): RunFailure {
@@ -114,7 +120,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   }
 
   try {
-    await db.reset(files['db/schema.sql'] ?? '', files['db/seed.sql'], seed)
+    await db.reset(...resetArguments(input))
   } catch (error) {
     const e = error as Error & { file?: string; sql?: string; position?: string }
     const err: LabError = {

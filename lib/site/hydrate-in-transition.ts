@@ -35,6 +35,8 @@ export function hydrateInTransition(): void {
     })
     return root!
   }
+  // Marked on the function, not in a module variable: Fast Refresh can evaluate this module again,
+  // while react-dom/client's export (already wrapped) stays.
   wrapped.inTransition = true
   client.hydrateRoot = wrapped
 }
