@@ -190,7 +190,7 @@ export async function GET() {
     expect(r.requests[0].status).toBe(504)
     expect(r.requests[0].timing.handlerMs).toBe(3000)
     expect(r.console.map((l) => l.text)).toContain(
-      'API resolved without sending a response for /api/hang, this may result in stalled requests.',
+      '[lab hint, from `next dev`] API resolved without sending a response for /api/hang, this may result in stalled requests. (Set `export const config = { api: { externalResolver: true } }` if another library sends it.)',
     )
   })
 
@@ -381,7 +381,7 @@ describe('failures and budgets', () => {
     expect(r.error).toEqual({
       kind: 'unknown-import',
       message:
-        "Module not found: 'axios' (imported by app/api/x/route.ts) is not available in the lab. Available modules: next, next/server, next/headers, next/cache, pg, @vercel/functions, server-only, zod, and files of this project via relative paths or '@/'.",
+        "Module not found: Can't resolve 'axios' in app/api/x/route.ts. A build fails the same way when a package is not installed, and the lab cannot install packages. The lab provides next, next/server, next/headers, next/cache, next/navigation, pg, @vercel/functions, server-only, zod, fs, fs/promises, path, buffer, and this project's own files (relative paths or '@/'). The list, with what each module supports, is under \"What the lab provides\" on the Playground page (/playground/#what-the-lab-provides).",
       file: 'app/api/x/route.ts',
       line: 1,
       column: 1,

@@ -181,7 +181,7 @@ export async function GET() {
     expect(r.database.stats.openAtEnd).toBe(0)
   })
 
-  it('attachDatabasePool keeps the instance alive until idle clients close, so nothing leaks', async () => {
+  it('attachDatabasePool (on Vercel: fluid) keeps the instance alive until idle clients close, so nothing leaks', async () => {
     const files = tree({
       'lib/db.ts': `
 import { Pool } from 'pg'
@@ -200,7 +200,11 @@ export async function GET() {
     const r = ok(
       await engine.run({
         files,
-        scenario: { requests: [{ path: '/api/q' }], platform: { recycleAfterIdleMs: 60_000 }, runForMs: 120_000 },
+        scenario: {
+          requests: [{ path: '/api/q' }],
+          platform: { profile: 'fluid', recycleAfterIdleMs: 60_000 },
+          runForMs: 120_000,
+        },
       }),
     )
     expect(r.timeline.find((e) => e.type === 'db-disconnect')).toEqual({

@@ -31,12 +31,25 @@ export function compileProject(files: FileTree, builtinNames: readonly string[])
       const isPath = spec.startsWith('.') || spec.startsWith('@/') || spec.startsWith('/')
       const message = isPath
         ? `Module not found: Can't resolve '${spec}' in ${mod.path} (tried ${r.tried.join(', ')}).`
-        : `Module not found: '${spec}' (imported by ${mod.path}) is not available in the lab. ` +
-          `Available modules: ${builtinNames.join(', ')}, and files of this project via relative paths or '@/'.`
+        : unknownPackageMessage(spec, mod.path, builtinNames)
       throw new LabFailure({ kind: 'unknown-import', message, file: mod.path, ...(line ? { line, column: 1 } : {}) })
     }
   }
   return { files, compiled, builtinNames }
+}
+
+/** Where readers find the list of what the lab provides (the Playground page's section). */
+export const PROVIDED_MODULES_DOC = '/playground/#what-the-lab-provides'
+
+/** A package the lab does not have: what `next build` would say, then what the lab has instead. */
+export function unknownPackageMessage(spec: string, from: string, builtinNames: readonly string[]): string {
+  const listed = builtinNames.filter((n) => !n.startsWith('node:')).join(', ')
+  return (
+    `Module not found: Can't resolve '${spec}' in ${from}. A build fails the same way when a package is not ` +
+    `installed, and the lab cannot install packages. The lab provides ${listed}, and this project's own ` +
+    `files (relative paths or '@/'). The list, with what each module supports, is under "What the lab provides" ` +
+    `on the Playground page (${PROVIDED_MODULES_DOC}).`
+  )
 }
 
 function findImportLine(source: string, spec: string): number | undefined {
@@ -81,6 +94,11 @@ export class ModuleRegistry {
     return seen.size
   }
 
+  /**
+   * Evaluate `path` (and what it requires). A module with a top-level `await` is evaluated as an
+   * async function, as an ES module would be; `loadAsync` waits for it. A module that fails to
+   * evaluate is never cached, so the next request evaluates it again and fails the same way.
+   */
   load(path: string): unknown {
     const cached = this.cache.get(path)
     if (cached) return cached.exports
@@ -88,7 +106,7 @@ export class ModuleRegistry {
       this.project.compiled.get(path) ??
       (path.endsWith('.json') ? compileModule(path, this.project.files[path]) : undefined)
     if (!mod) throw new Error(`Cannot find module '${path}'`)
-    const module = { exports: {} as unknown }
+    const module: { exports: unknown; ready?: Promise<void> } = { exports: {} }
     this.cache.set(path, module)
     this.evaluated++
     const require = (spec: string) => {
@@ -98,21 +116,53 @@ export class ModuleRegistry {
       throw new Error(`Cannot find module '${spec}' from ${path}`)
     }
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
-    const fn = new Function(
-      'exports',
-      'require',
-      'module',
-      '__filename',
-      '__dirname',
-      ...this.scopeNames,
-      `${mod.code}\n//# sourceURL=${SOURCE_URL_PREFIX}${path}`,
-    )
     try {
-      fn(module.exports, require, module, '/' + path, '/' + dir, ...this.scopeValues)
+      const fn = this.wrap(mod)
+      const out = fn(module.exports, require, module, '/' + path, '/' + dir, ...this.scopeValues)
+      if (mod.topLevelAwait) {
+        module.ready = (out as Promise<void>).catch((error: unknown) => {
+          this.cache.delete(path)
+          throw error
+        })
+        this.pendingReady.add(module.ready)
+        void module.ready.then(
+          () => this.pendingReady.delete(module.ready!),
+          () => this.pendingReady.delete(module.ready!),
+        )
+      }
     } catch (error) {
       this.cache.delete(path)
       throw error
     }
     return module.exports
   }
+
+  /** `load`, then wait until every module with a top-level `await` it started has finished. */
+  async loadAsync(path: string): Promise<unknown> {
+    const exports = this.load(path)
+    while (this.pendingReady.size) await Promise.all(this.pendingReady)
+    return exports
+  }
+
+  private pendingReady = new Set<Promise<void>>()
+
+  private wrap(mod: CompiledModule): (...args: unknown[]) => unknown {
+    const body = `${mod.code}\n//# sourceURL=${SOURCE_URL_PREFIX}${mod.path}`
+    const params = ['exports', 'require', 'module', '__filename', '__dirname', ...this.scopeNames]
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the reader's compiled module
+      if (mod.topLevelAwait) return new AsyncFunction(...params, body) as (...args: unknown[]) => unknown
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the reader's compiled module
+      return new Function(...params, body) as (...args: unknown[]) => unknown
+    } catch (error) {
+      // sucrase accepted it, the JavaScript engine did not: report it as the build would, with the file.
+      throw new LabFailure({
+        kind: 'compile',
+        message: `${mod.path}: ${(error as Error).message}. The module could not be evaluated, so nothing it exports exists.`,
+        file: mod.path,
+      })
+    }
+  }
 }
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as FunctionConstructor

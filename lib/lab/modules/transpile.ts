@@ -10,6 +10,8 @@ export interface CompiledModule {
   code: string
   /** Specifiers the module requires (static imports, `import()` and literal `require`). */
   specifiers: string[]
+  /** The module awaits at its top level (an ES module may); it is evaluated as an async function. */
+  topLevelAwait: boolean
 }
 
 export class LabFailure extends Error {
@@ -43,7 +45,12 @@ export function compileModule(path: string, source: string): CompiledModule {
 
 function compileUncached(path: string, source: string): CompiledModule {
   if (path.endsWith('.json')) {
-    return { path, code: `module.exports = ${JSON.stringify(JSON.parse(source))};`, specifiers: [] }
+    return {
+      path,
+      code: `module.exports = ${JSON.stringify(JSON.parse(source))};`,
+      specifiers: [],
+      topLevelAwait: false,
+    }
   }
   const transforms: Array<'typescript' | 'imports' | 'jsx'> = ['imports']
   if (/\.tsx?$/.test(path)) transforms.unshift('typescript')
@@ -56,7 +63,30 @@ function compileUncached(path: string, source: string): CompiledModule {
   }
   const specifiers = new Set<string>()
   for (const m of code.matchAll(/\brequire\(\s*(['"])([^'"]+)\1\s*\)/g)) specifiers.add(m[2])
-  return { path, code, specifiers: [...specifiers] }
+  return { path, code, specifiers: [...specifiers], topLevelAwait: hasTopLevelAwait(code) }
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as FunctionConstructor
+
+/**
+ * Whether the compiled module only parses as an async function body: an `await` at its top level.
+ * Only checked when the text has an `await`; both parses are cached with the compiled module.
+ */
+function hasTopLevelAwait(code: string): boolean {
+  if (!/\bawait\b/.test(code)) return false
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a parse check, never called
+    new Function(code)
+    return false
+  } catch {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a parse check, never called
+      new AsyncFunction(code)
+      return true
+    } catch {
+      return false
+    }
+  }
 }
 
 function toCompileError(path: string, source: string, error: unknown): LabError {

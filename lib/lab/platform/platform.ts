@@ -12,11 +12,16 @@ import type { DatabaseServer } from '../database/server'
 import { createNextCache } from '../modules/builtins/next-cache'
 import { createNextHeaders } from '../modules/builtins/next-headers'
 import { createNextServer } from '../modules/builtins/next-server'
+import { createNextNavigation, NavigationSignal } from '../modules/builtins/next-navigation'
+import { createNodeFs, LAB_CWD, path as nodePath } from '../modules/builtins/node-fs'
+import { createLabWebSocket } from '../modules/builtins/web-socket'
+import { Buffer } from 'buffer'
 import { LAB_ORIGIN } from '../modules/builtins/origin'
 import { toRuntimeError } from '../modules/errors'
+import { LabFailure } from '../modules/transpile'
 import { ModuleRegistry, type ProjectModules } from '../modules/registry'
 import { matchRoute, type Route } from '../routing/match'
-import { createPagesReq, createPagesRes } from '../routing/pages-api'
+import { runPagesApi } from '../routing/pages-api'
 import { ResponseWriter } from '../routing/response-writer'
 import type { PlatformSettings, RequestResult, TimelineEvent } from '../types'
 import * as zod from 'zod'
@@ -29,11 +34,25 @@ export const BUILTIN_MODULES = [
   'next/server',
   'next/headers',
   'next/cache',
+  'next/navigation',
   'pg',
   '@vercel/functions',
   'server-only',
   'zod',
+  'fs',
+  'fs/promises',
+  'path',
+  'buffer',
+  'node:fs',
+  'node:fs/promises',
+  'node:path',
+  'node:buffer',
 ] as const
+
+/** Only Vercel has a Vercel request context: `VERCEL=1`, `waitUntil` and `attachDatabasePool` work on `fluid` alone. */
+export function onVercel(settings: PlatformSettings): boolean {
+  return settings.profile === 'fluid'
+}
 
 export interface RequestSpec {
   method: string
@@ -94,9 +113,12 @@ export class Platform {
       if (!ctx?.request || !ctx.instance) throw new Error('`after` was called outside a request scope.')
       ;(this.afterTasks.get(ctx.request) ?? this.afterTasks.set(ctx.request, []).get(ctx.request)!).push(task)
     }
+    const vercel = onVercel(o.settings)
+    // Off Vercel, @vercel/functions finds no request context and does nothing (its wait-until.ts and
+    // db-connections/index.ts): the promise runs on, unwaited for, and no pool is attached.
     const waitUntil = (promise: unknown) => {
       const ctx = scheduler.current
-      if (!ctx?.instance) return
+      if (!vercel || !ctx?.instance) return
       void this.runBackground(ctx.instance as Instance, ctx.request, promise, 'waitUntil')
     }
     const nextServer = createNextServer({ scheduler, after })
@@ -119,6 +141,7 @@ export class Platform {
         __esModule: true,
         waitUntil,
         attachDatabasePool: (pool: PgPoolLike) => {
+          if (!vercel) return
           pool.attached = true
           const inst = (pool.instance ?? scheduler.current?.instance) as Instance | undefined
           if (inst && !inst.attachedPools.includes(pool)) inst.attachedPools.push(pool)
@@ -126,9 +149,23 @@ export class Platform {
         geolocation: () => ({}),
         ipAddress: () => '127.0.0.1',
       },
+      'next/navigation': createNextNavigation(),
       'server-only': { __esModule: true },
       zod,
     }
+    const { fs, promises } = createNodeFs(o.project.files, (text) => Buffer.from(text))
+    const pathModule = { ...nodePath, default: nodePath, __esModule: true }
+    const bufferModule = { Buffer, default: { Buffer }, __esModule: true }
+    Object.assign(this.builtins, {
+      fs,
+      'node:fs': fs,
+      'fs/promises': promises,
+      'node:fs/promises': promises,
+      path: pathModule,
+      'node:path': pathModule,
+      buffer: bufferModule,
+      'node:buffer': bufferModule,
+    })
   }
 
   private afterTasks = new Map<RequestHandle, unknown[]>()
@@ -230,6 +267,7 @@ export class Platform {
       void writer.done.then(() => s.cancel(timer))
     })
 
+    let router: Route['router'] | undefined
     const run = async () => {
       let path = url
       let headers = new Headers(spec.headers)
@@ -265,9 +303,10 @@ export class Platform {
         return writer.end()
       }
       for (const [k, v] of extraHeaders) writer.headers.append(k, v)
-      const mod = inst.registry.load(m.route.file) as UserModule
+      router = m.route.router
+      const mod = (await inst.registry.loadAsync(m.route.file)) as UserModule
       if (m.route.router === 'pages')
-        return this.runPages(mod, m.route, path, method, headers, spec.body, m.params, writer)
+        return this.runPages(mod, m.route, path, method, headers, spec.body, m.params, writer, index)
       return this.runApp(mod, m.route, path, method, headers, spec.body, m.params, writer, handle)
     }
 
@@ -276,20 +315,26 @@ export class Platform {
         await run()
       } catch (e) {
         if (handle.dead) return
-        error = toRuntimeError(e)
-        const status = (e as { statusCode?: number }).statusCode
-        this.writeConsole(
-          'error',
-          error.message + (error.file ? ` (at ${error.file}:${error.line}:${error.column})` : ''),
-          inst.id,
-          index,
-        )
+        if (e instanceof LabFailure) {
+          error = e.labError
+          this.writeConsole('error', e.labError.message, inst.id, index)
+        } else {
+          error = toRuntimeError(e)
+          this.writeConsole(
+            'error',
+            error.message + (error.file ? ` (at ${error.file}:${error.line}:${error.column})` : ''),
+            inst.id,
+            index,
+          )
+        }
         if (!writer.headersSent) {
-          writer.status = status ?? 500
-          writer.headers = new Headers({ 'content-type': 'text/plain; charset=utf-8' })
+          // As Next.js answers an uncaught error: the Pages Router's apiResolver sends the text
+          // "Internal Server Error"; an App Router route handler answers 500 with no body.
+          writer.status = 500
+          writer.headers = new Headers()
           writer.body = ''
           writer.chunks = []
-          writer.write(status === 400 ? 'Invalid JSON' : 'Internal Server Error')
+          if (router !== 'app') writer.write('Internal Server Error')
         }
         writer.end()
       }
@@ -315,7 +360,15 @@ export class Platform {
       instance: inst.id,
       cold,
     }
-    if (writer.truncated) result.truncated = true
+    if (writer.truncated) {
+      result.truncated = true
+      this.writeConsole(
+        'warn',
+        `[lab budget] The response body was cut at ${formatBytes(this.o.maxResponseBytes)}, the lab's own limit for what it keeps of a response. Next.js sends the whole body.`,
+        inst.id,
+        listed ? index : undefined,
+      )
+    }
     // A body written in one piece is not a stream; several writes (or an SSE/NDJSON type) are.
     const streamed = writer.chunks.length > 1 || /event-stream|ndjson/.test(writer.headers.get('content-type') ?? '')
     if (streamed) result.chunks = writer.chunks
@@ -337,26 +390,25 @@ export class Platform {
     body: string | undefined,
     params: Record<string, string | string[]>,
     writer: ResponseWriter,
+    index: number,
   ): Promise<void> {
     const handler = mod.default
     if (typeof handler !== 'function')
       throw new Error(`${route.file} has no default export; an API route must export a default function (req, res).`)
-    const req = createPagesReq({
+    await runPagesApi({
+      handler,
+      config: mod.config,
       method,
       url,
       headers,
       body,
       params,
-      bodyParser: mod.config?.api?.bodyParser !== false,
+      writer,
+      scheduler: this.s,
+      revalidate: async (path) => this.o.cache.invalidatePath(path),
+      warn: (text) => this.writeConsole('warn', text, undefined, index >= 0 ? index : undefined),
+      toBuffer: (bytes) => Buffer.from(bytes),
     })
-    const res = createPagesRes(writer, { revalidate: async (path) => this.o.cache.invalidatePath(path) })
-    await handler(req, res)
-    if (!writer.ended) {
-      this.writeConsole(
-        'warn',
-        `API resolved without sending a response for ${url.pathname}, this may result in stalled requests.`,
-      )
-    }
   }
 
   private async runApp(
@@ -374,6 +426,11 @@ export class Platform {
     const allow = [...new Set([...exported, ...(exported.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])]
       .sort()
       .join(', ')
+    // Next's app-route module answers a method name it does not know with a bare 400.
+    if (!HTTP_METHODS.includes(method)) {
+      writer.status = 400
+      return writer.end()
+    }
     let fn = mod[method]
     if (typeof fn !== 'function' && method === 'HEAD') fn = mod.GET
     if (typeof fn !== 'function') {
@@ -387,18 +444,43 @@ export class Platform {
       return writer.end()
     }
     const NextRequest = this.NextRequest
-    const request = new NextRequest(url, {
+    // `dynamic = 'force-static'`: the handler gets an empty request (no search params, headers or
+    // cookies), as app-route's forceStaticRequestHandlers give it, so its one answer suits everyone.
+    const forceStatic = /export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(this.o.project.files[route.file] ?? '')
+    const requestUrl = forceStatic ? new URL(url.pathname, url.origin) : url
+    const request = new NextRequest(requestUrl, {
       method,
-      headers,
+      headers: forceStatic ? new Headers() : headers,
       body: method === 'GET' || method === 'HEAD' ? undefined : body,
     })
     handle.request = request
-    const response = await fn(request, { params: Promise.resolve(params) })
-    if (!(response instanceof Response)) {
-      throw new Error(
-        `No response is returned from route handler '${route.file}'. Ensure you return a \`Response\` or a \`NextResponse\` in all branches of your handler.`,
-      )
+    // A route with no dynamic segment gets no params (`params` is undefined), as in Next.js.
+    const dynamic = route.segments.some((seg) => seg.kind !== 'static')
+    let response: unknown
+    try {
+      response = await fn(request, { params: dynamic ? Promise.resolve(params) : undefined })
+    } catch (e) {
+      if (!(e instanceof NavigationSignal)) throw e
+      // redirect()/permanentRedirect()/notFound() from next/navigation, answered as Next.js does.
+      response = new Response(null, { status: e.status, headers: e.location ? { location: e.location } : {} })
     }
+    if (!(response instanceof Response)) {
+      // Next.js answers 500 with no body and logs nothing; the lab says why, as a hint.
+      this.writeConsole(
+        'warn',
+        `[lab hint] No response is returned from route handler '${route.file}', so Next.js answers 500. Ensure you return a \`Response\` or a \`NextResponse\` in all branches of your handler.`,
+      )
+      writer.status = 500
+      return writer.end()
+    }
+    if (response.headers.get('x-middleware-next') === '1')
+      throw new Error(
+        'NextResponse.next() was used in a app route handler, this is not supported. See here for more info: https://nextjs.org/docs/messages/next-response-next-in-app-route-handler',
+      )
+    if (response.headers.has('x-middleware-rewrite'))
+      throw new Error(
+        'NextResponse.rewrite() was used in a app route handler, this is not currently supported. Please remove the invocation to continue.',
+      )
     await writer.pump(response, method === 'HEAD')
   }
 
@@ -535,12 +617,12 @@ export class Platform {
       ...globals,
       console: this.o.sink.consoleFor(id),
       process: {
-        env: { NODE_ENV: 'production', VERCEL: '1', ...this.o.env },
+        env: { NODE_ENV: 'production', ...(onVercel(this.o.settings) ? { VERCEL: '1' } : {}), ...this.o.env },
         nextTick: (fn: (...a: unknown[]) => void, ...a: unknown[]) => queueMicrotask(() => fn(...a)),
-        cwd: () => '/',
+        cwd: () => LAB_CWD,
         platform: 'linux',
-        version: 'v20.19.0',
-        versions: { node: '20.19.0' },
+        version: 'v22.12.0',
+        versions: { node: '22.12.0' },
         on: () => undefined,
         once: () => undefined,
         exit: () => {
@@ -554,7 +636,8 @@ export class Platform {
       postMessage: undefined,
       importScripts: undefined,
       XMLHttpRequest: undefined,
-      WebSocket: undefined,
+      WebSocket: createLabWebSocket((text) => this.writeConsole('warn', text)),
+      Buffer,
       localStorage: undefined,
       indexedDB: undefined,
     }
@@ -652,6 +735,10 @@ export class Platform {
       text,
     )
   }
+}
+
+function formatBytes(n: number): string {
+  return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MB` : `${Math.round(n / 1024)} kB`
 }
 
 function headersRecord(h: Headers): Record<string, string> {

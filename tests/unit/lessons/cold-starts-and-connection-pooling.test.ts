@@ -137,6 +137,12 @@ describe('attachDatabasePool (pooling-attach-database-pool)', () => {
     }
     expect(result.database.stats.openAtEnd).toBe(0)
   })
+
+  it('on lambda (AWS Lambda, no Vercel environment) it does nothing: the connections leak as before', async () => {
+    const result = await run('pooling-attach-database-pool', 'Burst, then quiet for 15 minutes', { profile: 'lambda' })
+    expect(result.timeline.filter((event) => event.type === 'db-disconnect')).toHaveLength(0)
+    expect(result.database.stats.openAtEnd).toBeGreaterThan(0)
+  })
 })
 
 describe('exercise (pooling-burst-exercise)', () => {
