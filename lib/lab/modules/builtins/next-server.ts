@@ -92,6 +92,18 @@ export class ResponseCookies {
   }
 }
 
+/** As Next's `validateURL`: NextResponse.redirect and rewrite take absolute URLs only. */
+function absoluteURL(url: string | URL): string {
+  try {
+    return String(new URL(String(url)))
+  } catch (cause) {
+    throw new Error(
+      `URL is malformed "${String(url)}". Please use only absolute URLs - https://nextjs.org/docs/messages/middleware-relative-urls`,
+      { cause },
+    )
+  }
+}
+
 export interface NextServerRuntime {
   scheduler: Scheduler
   after(task: unknown): void
@@ -147,13 +159,15 @@ export function createNextServer(rt: NextServerRuntime): Record<string, unknown>
     }
     static redirect(url: string | URL, init?: number | ResponseInit): NextResponse {
       const status = typeof init === 'number' ? init : (init?.status ?? 307)
+      if (![301, 302, 303, 307, 308].includes(status))
+        throw new RangeError('Failed to execute "redirect" on "response": Invalid status code')
       const headers = new Headers(typeof init === 'object' ? init.headers : undefined)
-      headers.set('location', new URL(String(url), LAB_ORIGIN).toString())
-      return new NextResponse(null, { status, headers })
+      headers.set('location', absoluteURL(url))
+      return new NextResponse(null, { ...(typeof init === 'object' ? init : {}), status, headers })
     }
     static rewrite(url: string | URL, init?: ResponseInit): NextResponse {
       const headers = new Headers(init?.headers)
-      headers.set('x-middleware-rewrite', new URL(String(url), LAB_ORIGIN).toString())
+      headers.set('x-middleware-rewrite', absoluteURL(url))
       return new NextResponse(null, { ...init, headers })
     }
     static next(init?: ResponseInit & { request?: { headers?: HeadersInit } }): NextResponse {

@@ -1,0 +1,23 @@
+/**
+ * The route conformance suite on the lab engine. The same cases run on real Next.js 16 in the
+ * examples stage (examples/verify/scripts/conformance-routes.ts); see ./README.md.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestEngine } from '../../testing/node-database'
+import { routeCases } from './index'
+import { runCaseOnEngine } from './run-on-engine'
+
+const engine = createTestEngine()
+beforeAll(() => engine.ready())
+afterAll(() => engine.close())
+
+describe('route conformance cases on the lab engine', () => {
+  it('has at least 60 cases, each with a source, and a reason wherever the lab differs', () => {
+    expect(routeCases.length).toBeGreaterThanOrEqual(60)
+    for (const c of routeCases) expect(c.source).toMatch(/^https:\/\//)
+  })
+
+  it.each(routeCases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    expect(await runCaseOnEngine(engine, c)).toEqual([])
+  })
+})

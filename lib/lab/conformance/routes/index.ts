@@ -1,0 +1,16 @@
+/** Every route conformance case, validated against the schema; ids are unique. */
+import { moduleCases } from './modules'
+import { pagesRouterCases } from './pages-router'
+import { platformCases } from './platform'
+import { routeHandlerCases } from './route-handlers'
+import { routeCaseSchema, type RouteCase } from './schema'
+
+export const routeCases: RouteCase[] = [...pagesRouterCases, ...routeHandlerCases, ...moduleCases, ...platformCases].map(
+  (c) => routeCaseSchema.parse(c),
+)
+
+const seen = new Set<string>()
+for (const c of routeCases) {
+  if (seen.has(c.id)) throw new Error(`lib/lab/conformance/routes: two cases have the id "${c.id}"`)
+  seen.add(c.id)
+}
