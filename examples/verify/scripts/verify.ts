@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { isDeepStrictEqual } from 'node:util'
 import { expectations, type Expectation } from '../expectations'
+import { conformanceReport, conformanceVariants, runConformance } from './conformance-routes'
 import { startEmbedded, startExternal, type Database } from './database'
 import { generateApp, parseDotEnv, urlPrefix } from './mount'
 import { lineDiff, normaliseBody, normaliseHeaders } from './normalise'
@@ -290,7 +291,7 @@ async function main() {
 
   const skipBuild = flag('--skip-build') && existsSync(join(APP, '.next/BUILD_ID'))
   if (!skipBuild) {
-    const { proxies } = generateApp(APP, VERIFY_DIR, variants)
+    const { proxies } = generateApp(APP, VERIFY_DIR, [...variants, ...conformanceVariants()])
     log(
       `generated ${APP} (${proxies} proxy file${proxies === 1 ? '' : 's'} behind the root proxy.ts); running next build`,
     )
@@ -304,6 +305,8 @@ async function main() {
 
   let server = await startServer(appEnv)
   log(`next start on http://127.0.0.1:${server.port}`)
+  const conformance = await runConformance(server.port, server.output)
+  log(`route conformance cases: ${conformance.passed} passed, ${conformance.failures.length} failed`)
 
   const engineResults = new Map((await engine.done()).map((r) => [r.key, r]))
   log('lab engine results ready')
@@ -497,7 +500,9 @@ async function main() {
     join(WORK, 'report.json'),
     JSON.stringify({ outcomes, totals, seconds: (Date.now() - t0) / 1000 }, null, 2),
   )
-  process.exitCode = failed === 0 ? 0 : 1
+  console.log('')
+  for (const line of conformanceReport(conformance)) console.log(line)
+  process.exitCode = failed === 0 && conformance.failures.length === 0 ? 0 : 1
 }
 
 function planCount(v: Variant) {

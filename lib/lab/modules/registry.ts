@@ -150,9 +150,9 @@ export class ModuleRegistry {
     const body = `${mod.code}\n//# sourceURL=${SOURCE_URL_PREFIX}${mod.path}`
     const params = ['exports', 'require', 'module', '__filename', '__dirname', ...this.scopeNames]
     try {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the reader's compiled module
+       
       if (mod.topLevelAwait) return new AsyncFunction(...params, body) as (...args: unknown[]) => unknown
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the reader's compiled module
+       
       return new Function(...params, body) as (...args: unknown[]) => unknown
     } catch (error) {
       // sucrase accepted it, the JavaScript engine did not: report it as the build would, with the file.

@@ -75,12 +75,12 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as Funct
 function hasTopLevelAwait(code: string): boolean {
   if (!/\bawait\b/.test(code)) return false
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a parse check, never called
+     
     new Function(code)
     return false
   } catch {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a parse check, never called
+       
       new AsyncFunction(code)
       return true
     } catch {

@@ -446,7 +446,9 @@ export class Platform {
     const NextRequest = this.NextRequest
     // `dynamic = 'force-static'`: the handler gets an empty request (no search params, headers or
     // cookies), as app-route's forceStaticRequestHandlers give it, so its one answer suits everyone.
-    const forceStatic = /export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(this.o.project.files[route.file] ?? '')
+    const forceStatic = /export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(
+      this.o.project.files[route.file] ?? '',
+    )
     const requestUrl = forceStatic ? new URL(url.pathname, url.origin) : url
     const request = new NextRequest(requestUrl, {
       method,

@@ -58,7 +58,8 @@ export function parseBytes(limit: string | number): number {
 
 /** `bytes.format`: 4194304 → '4MB'. */
 export function formatBytes(n: number): string {
-  const [unit, size] = n >= 1024 ** 3 ? ['GB', 1024 ** 3] : n >= 1024 ** 2 ? ['MB', 1024 ** 2] : n >= 1024 ? ['KB', 1024] : ['B', 1]
+  const [unit, size] =
+    n >= 1024 ** 3 ? ['GB', 1024 ** 3] : n >= 1024 ** 2 ? ['MB', 1024 ** 2] : n >= 1024 ? ['KB', 1024] : ['B', 1]
   return `${Number((n / (size as number)).toFixed(2))}${unit}`
 }
 
@@ -228,12 +229,17 @@ export async function runPagesApi(input: PagesApiInput): Promise<void> {
   const maxContentLength =
     responseLimit && typeof responseLimit !== 'boolean' ? parseBytes(responseLimit) : 4 * 1024 * 1024
   let contentLength = 0
-  const res = createResponse(input, req.url, () => {
-    if (responseLimit && contentLength >= maxContentLength)
-      input.warn(
-        `API response for ${req.url} exceeds ${formatBytes(maxContentLength)}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`,
-      )
-  }, (n) => (contentLength += n))
+  const res = createResponse(
+    input,
+    req.url,
+    () => {
+      if (responseLimit && contentLength >= maxContentLength)
+        input.warn(
+          `API response for ${req.url} exceeds ${formatBytes(maxContentLength)}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`,
+        )
+    },
+    (n) => (contentLength += n),
+  )
   try {
     if (api.bodyParser !== false) {
       const limit = api.bodyParser?.sizeLimit ?? '1mb'
@@ -260,12 +266,7 @@ export async function runPagesApi(input: PagesApiInput): Promise<void> {
   }
 }
 
-function createResponse(
-  input: PagesApiInput,
-  url: string,
-  onEnd: () => void,
-  count: (bytes: number) => void,
-) {
+function createResponse(input: PagesApiInput, url: string, onEnd: () => void, count: (bytes: number) => void) {
   const { writer } = input
   const textOf = (chunk: unknown) =>
     typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk)

@@ -5,9 +5,12 @@ import { platformCases } from './platform'
 import { routeHandlerCases } from './route-handlers'
 import { routeCaseSchema, type RouteCase } from './schema'
 
-export const routeCases: RouteCase[] = [...pagesRouterCases, ...routeHandlerCases, ...moduleCases, ...platformCases].map(
-  (c) => routeCaseSchema.parse(c),
-)
+export const routeCases: RouteCase[] = [
+  ...pagesRouterCases,
+  ...routeHandlerCases,
+  ...moduleCases,
+  ...platformCases,
+].map((c) => routeCaseSchema.parse(c))
 
 const seen = new Set<string>()
 for (const c of routeCases) {

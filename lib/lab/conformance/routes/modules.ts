@@ -56,7 +56,7 @@ export async function GET() {
   },
   {
     id: 'mod-node-prefix',
-    title: "node:fs and node:path are the same modules",
+    title: 'node:fs and node:path are the same modules',
     source: NODE_FS,
     files: {
       'data/note.txt': 'hello from a file',
@@ -73,7 +73,7 @@ export default function handler(req: any, res: any) {
   },
   {
     id: 'mod-fs-unused-import',
-    title: "An unused import of fs does not break the route",
+    title: 'An unused import of fs does not break the route',
     source: NODE_FS,
     files: {
       'app/api/ok/route.ts': `import fs from 'fs'
@@ -106,7 +106,7 @@ export async function GET() {
   },
   {
     id: 'mod-fs-write',
-    title: "Writing next to the deployed files: next start on a disk allows it",
+    title: 'Writing next to the deployed files: next start on a disk allows it',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html',
     files: {
       'app/api/save/route.ts': `import { writeFileSync } from 'fs'
@@ -148,7 +148,9 @@ export async function GET() {
 `,
     },
     requests: [{ path: '/api/paths' }],
-    expect: [{ status: 200, json: { join: 'b/c/d.txt', base: 'report', ext: '.gz', dir: '/x/y', rel: '../../c', abs: true } }],
+    expect: [
+      { status: 200, json: { join: 'b/c/d.txt', base: 'report', ext: '.gz', dir: '/x/y', rel: '../../c', abs: true } },
+    ],
   },
   {
     id: 'mod-buffer',
@@ -177,7 +179,7 @@ export async function GET() {
     requests: [{ path: '/api/ws' }],
     expect: [{ status: 200, json: { available: true } }],
     realNext: {
-      skip: 'The verifier runs next start on this machine\'s Node.js 20, which has no WebSocket global (Node 22 added it); the lab models Node.js 22.',
+      skip: "The verifier runs next start on this machine's Node.js 20, which has no WebSocket global (Node 22 added it); the lab models Node.js 22.",
     },
   },
   {
@@ -269,7 +271,7 @@ export async function GET() { bump(); bump(); return Response.json({ n: state.n 
   },
   {
     id: 'mod-server-only',
-    title: "server-only can be imported by a route handler",
+    title: 'server-only can be imported by a route handler',
     source: 'https://nextjs.org/docs/app/getting-started/server-and-client-components#preventing-environment-poisoning',
     files: {
       'lib/secret.ts': `import 'server-only'\nexport const key = 'k-123'\n`,
@@ -295,8 +297,18 @@ export async function POST(request: Request) {
 `,
     },
     requests: [
-      { method: 'POST', path: '/api/signup', headers: { 'content-type': 'application/json' }, body: '{"email":"nope"}' },
-      { method: 'POST', path: '/api/signup', headers: { 'content-type': 'application/json' }, body: '{"email":"a@b.co"}' },
+      {
+        method: 'POST',
+        path: '/api/signup',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":"nope"}',
+      },
+      {
+        method: 'POST',
+        path: '/api/signup',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":"a@b.co"}',
+      },
     ],
     expect: [
       { status: 400, json: { fields: ['email'] } },

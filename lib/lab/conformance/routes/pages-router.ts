@@ -71,7 +71,9 @@ export const pagesRouterCases: RouteCaseInput[] = [
     id: 'pages-index-file',
     title: 'pages/api/things/index.ts answers /api/things',
     source: API_ROUTES,
-    files: { 'pages/api/things/index.ts': `export default function handler(req: any, res: any) { res.send('index') }\n` },
+    files: {
+      'pages/api/things/index.ts': `export default function handler(req: any, res: any) { res.send('index') }\n`,
+    },
     requests: [{ path: '/api/things' }],
     expect: [{ status: 200, body: 'index' }],
   },
@@ -170,9 +172,16 @@ export const pagesRouterCases: RouteCaseInput[] = [
     id: 'pages-body-limit-default',
     title: 'A body over the default 1mb limit is answered 413 "Body exceeded 1mb limit"',
     source: PARSE_BODY,
-    files: { 'pages/api/echo.ts': `export default function handler(req: any, res: any) { res.json({ size: JSON.stringify(req.body).length }) }\n` },
+    files: {
+      'pages/api/echo.ts': `export default function handler(req: any, res: any) { res.json({ size: JSON.stringify(req.body).length }) }\n`,
+    },
     requests: [
-      { method: 'POST', path: '/api/echo', headers: { 'content-type': 'application/json' }, body: big(1024 * 1024 + 1) },
+      {
+        method: 'POST',
+        path: '/api/echo',
+        headers: { 'content-type': 'application/json' },
+        body: big(1024 * 1024 + 1),
+      },
       { method: 'POST', path: '/api/echo', headers: { 'content-type': 'application/json' }, body: big(1024 * 1024) },
     ],
     expect: [
@@ -182,7 +191,7 @@ export const pagesRouterCases: RouteCaseInput[] = [
   },
   {
     id: 'pages-body-size-limit-config',
-    title: "config.api.bodyParser.sizeLimit sets the limit, and the 413 message quotes it",
+    title: 'config.api.bodyParser.sizeLimit sets the limit, and the 413 message quotes it',
     source: 'https://nextjs.org/docs/pages/building-your-application/routing/api-routes#custom-config',
     files: {
       'pages/api/small.ts': `export const config = { api: { bodyParser: { sizeLimit: '10kb' } } }
@@ -371,7 +380,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   },
   {
     id: 'pages-response-limit-custom',
-    title: 'A response over config.api.responseLimit logs Next\'s warning, and is still sent whole',
+    title: "A response over config.api.responseLimit logs Next's warning, and is still sent whole",
     source: 'https://nextjs.org/docs/messages/api-routes-response-size-limit',
     files: {
       'pages/api/report.ts': `export const config = { api: { responseLimit: '1kb' } }
@@ -413,7 +422,7 @@ export default function handler(req: any, res: any) { setTimeout(() => res.statu
   },
   {
     id: 'pages-resolved-without-response',
-    title: 'A handler that returns before answering still answers; the lab adds next dev\'s warning as a labelled hint',
+    title: "A handler that returns before answering still answers; the lab adds next dev's warning as a labelled hint",
     source: API_RESOLVER,
     files: {
       'pages/api/later.ts': `export default function handler(req: any, res: any) { setTimeout(() => res.status(200).send('later'), 20) }\n`,

@@ -18,7 +18,8 @@ export async function GET() {
 export const platformCases: RouteCaseInput[] = [
   {
     id: 'platform-lambda-not-vercel',
-    title: 'On lambda (AWS Lambda) VERCEL is not set, and waitUntil from @vercel/functions does nothing and does not throw',
+    title:
+      'On lambda (AWS Lambda) VERCEL is not set, and waitUntil from @vercel/functions does nothing and does not throw',
     source: WAIT_UNTIL,
     profile: 'lambda',
     files: { 'app/api/env/route.ts': envRoute },

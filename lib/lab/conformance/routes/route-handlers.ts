@@ -255,7 +255,9 @@ export async function GET() {
 }
 `,
     },
-    requests: [{ method: 'POST', path: '/api/todos', headers: { 'content-type': 'application/json' }, body: '{"title":"Eggs"}' }],
+    requests: [
+      { method: 'POST', path: '/api/todos', headers: { 'content-type': 'application/json' }, body: '{"title":"Eggs"}' },
+    ],
     expect: [{ status: 201, json: { title: 'Eggs' } }],
   },
   {
@@ -290,7 +292,14 @@ export async function GET() {
 }
 `,
     },
-    requests: [{ method: 'POST', path: '/api/raw', headers: { 'content-type': 'text/plain' }, body: 'y'.repeat(2 * 1024 * 1024) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/raw',
+        headers: { 'content-type': 'text/plain' },
+        body: 'y'.repeat(2 * 1024 * 1024),
+      },
+    ],
     expect: [{ status: 200, json: { length: 2 * 1024 * 1024 } }],
   },
   {
@@ -478,7 +487,7 @@ ${counter}export async function POST() { return new Response(null, { status: 204
   },
   {
     id: 'app-navigation-redirect',
-    title: "redirect() from next/navigation in a route handler answers 307 with the Location as given",
+    title: 'redirect() from next/navigation in a route handler answers 307 with the Location as given',
     source: REDIRECT_DOC,
     files: {
       'app/api/account/route.ts': `import { redirect } from 'next/navigation'
@@ -514,7 +523,10 @@ export async function GET(_r: Request, { params }: { params: Promise<{ id: strin
 `,
     },
     requests: [{ path: '/api/items/1' }, { path: '/api/items/2' }],
-    expect: [{ status: 200, json: { id: '1' } }, { status: 404, body: '' }],
+    expect: [
+      { status: 200, json: { id: '1' } },
+      { status: 404, body: '' },
+    ],
   },
   {
     id: 'app-response-headers',

@@ -8,7 +8,13 @@ export async function runCaseOnEngine(engine: Engine, c: RouteCase): Promise<str
     files: c.files,
     scenario: {
       // One after another, a second apart: each answer is complete before the next request.
-      requests: c.requests.map((r, i) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body, at: i * 1000 })),
+      requests: c.requests.map((r, i) => ({
+        method: r.method,
+        path: r.path,
+        headers: r.headers,
+        body: r.body,
+        at: i * 1000,
+      })),
       platform: c.profile ? { profile: c.profile } : undefined,
     },
   })

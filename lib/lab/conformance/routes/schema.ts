@@ -52,7 +52,9 @@ export const routeCaseSchema = z
     logs: z
       .array(z.string())
       .optional()
-      .describe("Lines Next.js logs for the case (substrings), checked in `next start`'s output and the lab's console."),
+      .describe(
+        "Lines Next.js logs for the case (substrings), checked in `next start`'s output and the lab's console.",
+      ),
     labLogs: z
       .array(z.string())
       .optional()
@@ -75,11 +77,16 @@ export const routeCaseSchema = z
     labFailure: z
       .string()
       .optional()
-      .describe('The lab run must fail (a build error) with a message containing this text; `requests` are not answered.'),
+      .describe(
+        'The lab run must fail (a build error) with a message containing this text; `requests` are not answered.',
+      ),
   })
   .superRefine((c, ctx) => {
     if (!c.labFailure && c.expect.length !== c.requests.length)
-      ctx.addIssue({ code: 'custom', message: `${c.id}: ${c.requests.length} requests but ${c.expect.length} expectations` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${c.id}: ${c.requests.length} requests but ${c.expect.length} expectations`,
+      })
     if (c.labDiffers && c.labDiffers.expect.length !== c.requests.length)
       ctx.addIssue({ code: 'custom', message: `${c.id}: labDiffers.expect needs one entry per request` })
   })
@@ -109,12 +116,16 @@ export function compareResponse(actual: ActualResponse, expected: ExpectedRespon
     const got = actual.headers[name.toLowerCase()]
     if (value === null && got !== undefined) problems.push(`header ${name} is ${JSON.stringify(got)}, expected none`)
     if (value !== null && got !== value)
-      problems.push(`header ${name} is ${got === undefined ? 'absent' : JSON.stringify(got)}, expected ${JSON.stringify(value)}`)
+      problems.push(
+        `header ${name} is ${got === undefined ? 'absent' : JSON.stringify(got)}, expected ${JSON.stringify(value)}`,
+      )
   }
   if (expected.body !== undefined && actual.body !== expected.body)
     problems.push(`body ${JSON.stringify(actual.body.slice(0, 300))}, expected ${JSON.stringify(expected.body)}`)
   if (expected.bodyIncludes !== undefined && !actual.body.includes(expected.bodyIncludes))
-    problems.push(`body ${JSON.stringify(actual.body.slice(0, 300))} does not contain ${JSON.stringify(expected.bodyIncludes)}`)
+    problems.push(
+      `body ${JSON.stringify(actual.body.slice(0, 300))} does not contain ${JSON.stringify(expected.bodyIncludes)}`,
+    )
   if (expected.bodyLength !== undefined) {
     const length = new TextEncoder().encode(actual.body).length
     if (length !== expected.bodyLength) problems.push(`body is ${length} bytes, expected ${expected.bodyLength}`)

@@ -57,7 +57,13 @@ export const path = {
   parse: (p: string) => {
     const base = path.basename(p)
     const ext = path.extname(p)
-    return { root: p.startsWith('/') ? '/' : '', dir: path.dirname(p), base, ext, name: ext ? base.slice(0, -ext.length) : base }
+    return {
+      root: p.startsWith('/') ? '/' : '',
+      dir: path.dirname(p),
+      base,
+      ext,
+      name: ext ? base.slice(0, -ext.length) : base,
+    }
   },
   format: (o: { dir?: string; base?: string; name?: string; ext?: string }) =>
     (o.dir ? o.dir + '/' : '') + (o.base ?? (o.name ?? '') + (o.ext ?? '')),
@@ -161,5 +167,8 @@ export function createNodeFs(
     sync[`${name}Sync`] = readOnly(syscall)
   }
   const fs = { ...sync, promises, constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 } }
-  return { fs: { ...fs, default: fs, __esModule: true }, promises: { ...promises, default: promises, __esModule: true } }
+  return {
+    fs: { ...fs, default: fs, __esModule: true },
+    promises: { ...promises, default: promises, __esModule: true },
+  }
 }
