@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { BUDGETS } from '@/lib/lab/settings'
 import type { RequestResult } from '@/lib/lab/types'
 import { formatMs, prettyBody } from './format'
 import styles from './Lab.module.css'
@@ -44,7 +45,12 @@ export const ResponseTab = memo(function ResponseTab({ request }: { request: Req
       ) : (
         <p className={styles.hint}>No body.</p>
       )}
-      {request.truncated && <p className={styles.hint}>The body was cut at the response size limit.</p>}
+      {request.truncated && (
+        <p className={styles.hint}>
+          The body was cut at {BUDGETS.maxResponseBytes / (1024 * 1024)} MB, the lab&apos;s own limit. Next.js sends the
+          whole body.
+        </p>
+      )}
     </div>
   )
 })

@@ -169,7 +169,9 @@ const CASES: Case[] = [
     code: "export default function handler(req, res) {\n  res.status(200).send('x'.repeat(10 * 1024 * 1024))\n}\n",
     message: async (root) => {
       await expect(root.getByTestId('response-status')).toHaveText(/^200\b/)
-      await expect(root.getByText('The body was cut at the response size limit.')).toBeVisible()
+      await expect(
+        root.getByText("The body was cut at 1 MB, the lab's own limit. Next.js sends the whole body."),
+      ).toBeVisible()
     },
   },
   {
