@@ -150,9 +150,8 @@ export class ModuleRegistry {
     const body = `${mod.code}\n//# sourceURL=${SOURCE_URL_PREFIX}${mod.path}`
     const params = ['exports', 'require', 'module', '__filename', '__dirname', ...this.scopeNames]
     try {
-       
       if (mod.topLevelAwait) return new AsyncFunction(...params, body) as (...args: unknown[]) => unknown
-       
+
       return new Function(...params, body) as (...args: unknown[]) => unknown
     } catch (error) {
       // sucrase accepted it, the JavaScript engine did not: report it as the build would, with the file.

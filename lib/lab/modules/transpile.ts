@@ -75,12 +75,10 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as Funct
 function hasTopLevelAwait(code: string): boolean {
   if (!/\bawait\b/.test(code)) return false
   try {
-     
     new Function(code)
     return false
   } catch {
     try {
-       
       new AsyncFunction(code)
       return true
     } catch {
