@@ -109,11 +109,12 @@ export async function GET() {
     title: 'Writing next to the deployed files: next start on a disk allows it',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html',
     files: {
+      'data/notes.txt': 'first note\n',
       'app/api/save/route.ts': `import { writeFileSync } from 'fs'
 import path from 'path'
 export async function POST() {
   try {
-    writeFileSync(path.join(process.cwd(), 'saved.txt'), 'x')
+    writeFileSync(path.join(process.cwd(), 'data', 'saved.txt'), 'x')
     return Response.json({ code: null })
   } catch (error) {
     return Response.json({ code: (error as NodeJS.ErrnoException).code })

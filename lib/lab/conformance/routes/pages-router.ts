@@ -310,18 +310,34 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     title: 'res.json adds an ETag; a request with a matching If-None-Match gets 304 and no body',
     source: API_RESOLVER,
     files: { 'pages/api/ok.ts': `export default function handler(req: any, res: any) { res.json({ ok: true }) }\n` },
-    requests: [{ path: '/api/ok' }, { path: '/api/ok', headers: { 'if-none-match': '"w6gfy8q1ypb"' } }],
+    // A browser revalidating its cached copy sends max-age=0 (fetch() would add no-cache, see below).
+    requests: [
+      { path: '/api/ok' },
+      { path: '/api/ok', headers: { 'if-none-match': '"w6gfy8q1ypb"', 'cache-control': 'max-age=0' } },
+    ],
     expect: [
       { status: 200, headers: { etag: '"w6gfy8q1ypb"', 'content-type': JSON_TYPE }, body: '{"ok":true}' },
       { status: 304, headers: { etag: '"w6gfy8q1ypb"' }, body: '' },
     ],
   },
   {
+    id: 'pages-etag-no-cache',
+    title:
+      'If-None-Match with Cache-Control: no-cache gets the full answer (what fetch() sends with a conditional header)',
+    source: 'https://github.com/jshttp/fresh/blob/master/index.js',
+    files: { 'pages/api/ok.ts': `export default function handler(req: any, res: any) { res.json({ ok: true }) }\n` },
+    requests: [{ path: '/api/ok', headers: { 'if-none-match': '"w6gfy8q1ypb"', 'cache-control': 'no-cache' } }],
+    expect: [{ status: 200, headers: { etag: '"w6gfy8q1ypb"' }, body: '{"ok":true}' }],
+  },
+  {
     id: 'pages-etag-send-text',
     title: "res.send('hello') adds an ETag and sets no content type of its own",
     source: API_RESOLVER,
     files: { 'pages/api/hi.ts': `export default function handler(req: any, res: any) { res.send('hello') }\n` },
-    requests: [{ path: '/api/hi' }, { path: '/api/hi', headers: { 'if-none-match': 'W/"2caikvdqo85"' } }],
+    requests: [
+      { path: '/api/hi' },
+      { path: '/api/hi', headers: { 'if-none-match': 'W/"2caikvdqo85"', 'cache-control': 'max-age=0' } },
+    ],
     expect: [
       { status: 200, headers: { etag: '"2caikvdqo85"', 'content-length': '5' }, body: 'hello' },
       { status: 304, body: '' },
