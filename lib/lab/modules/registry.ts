@@ -4,7 +4,7 @@
  * as a cache) therefore lives per instance, as it does on a real platform.
  */
 import type { FileTree } from '../types'
-import { compileModule, isCodeFile, LabFailure, type CompiledModule } from './transpile'
+import { AsyncFunction, compileModule, isCodeFile, LabFailure, type CompiledModule } from './transpile'
 import { resolveSpecifier } from './resolve'
 
 /** Lines `new Function` adds before the body: `function anonymous(a,b\n) {\n`. */
@@ -163,5 +163,3 @@ export class ModuleRegistry {
     }
   }
 }
-
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as FunctionConstructor

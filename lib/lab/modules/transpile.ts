@@ -66,7 +66,7 @@ function compileUncached(path: string, source: string): CompiledModule {
   return { path, code, specifiers: [...specifiers], topLevelAwait: hasTopLevelAwait(code) }
 }
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as FunctionConstructor
+export const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as FunctionConstructor
 
 /**
  * Whether the compiled module only parses as an async function body: an `await` at its top level.

@@ -404,7 +404,6 @@ export class Platform {
       body,
       params,
       writer,
-      scheduler: this.s,
       revalidate: async (path) => this.o.cache.invalidatePath(path),
       warn: (text) => this.writeConsole('warn', text, undefined, index >= 0 ? index : undefined),
       toBuffer: (bytes) => Buffer.from(bytes),
@@ -446,9 +445,7 @@ export class Platform {
     const NextRequest = this.NextRequest
     // `dynamic = 'force-static'`: the handler gets an empty request (no search params, headers or
     // cookies), as app-route's forceStaticRequestHandlers give it, so its one answer suits everyone.
-    const forceStatic = /export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(
-      this.o.project.files[route.file] ?? '',
-    )
+    const forceStatic = route.forceStatic === true
     const requestUrl = forceStatic ? new URL(url.pathname, url.origin) : url
     const request = new NextRequest(requestUrl, {
       method,

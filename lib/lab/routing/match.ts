@@ -14,6 +14,8 @@ export interface Route {
   segments: Segment[]
   /** App Router: `export const revalidate = N` (seconds) or `dynamic = 'force-static'` (Infinity), read statically as `next build` does. */
   revalidateSeconds?: number
+  /** App Router: `export const dynamic = 'force-static'`; the handler gets an empty request. */
+  forceStatic?: boolean
 }
 
 export interface RouteMatch {
@@ -45,6 +47,7 @@ export function buildRoutes(files: Record<string, string>): Route[] {
       if (parts.some((p) => p.startsWith('_'))) continue
       const route = makeRoute('app', file, parts)
       const source = files[file]
+      if (/export\s+const\s+dynamic\s*=\s*['"]force-static['"]/.test(source)) route.forceStatic = true
       const revalidate = /export\s+const\s+revalidate\s*=\s*(\d+(?:\.\d+)?|false)/.exec(source)?.[1]
       // As in next's app-route module ("Route is configured with methods that cannot be statically
       // generated"), and checked by examples/verify: a route file that also exports POST, PUT, PATCH,

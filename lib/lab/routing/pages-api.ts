@@ -9,7 +9,6 @@
  * Warnings that `next dev` alone prints are shown as lab hints, labelled so, and honour
  * `externalResolver` as Next does.
  */
-import type { Scheduler } from '../clock/scheduler'
 import { parseCookieHeader } from '../modules/builtins/next-server'
 import type { ResponseWriter } from './response-writer'
 
@@ -40,7 +39,6 @@ export interface PagesApiInput {
   body: string | undefined
   params: Record<string, string | string[]>
   writer: ResponseWriter
-  scheduler: Scheduler
   revalidate(path: string): Promise<void>
   warn(text: string): void
   toBuffer(bytes: Uint8Array): Uint8Array
@@ -132,7 +130,7 @@ export function parseBody(body: string, contentType: string | null): unknown {
 type Listener = (...args: unknown[]) => void
 
 /** `req`: the request's fields on a minimal readable stream of the body (data, end, async iteration). */
-function createRequest(input: PagesApiInput, bytes: Uint8Array) {
+function createRequest(input: PagesApiInput, bytes: Uint8Array): { req: PagesRequest; markConsumed(): void } {
   const headers: Record<string, string> = {}
   input.headers.forEach((v, k) => (headers[k] = v))
   const query: Record<string, string | string[]> = {}
@@ -209,21 +207,18 @@ function createRequest(input: PagesApiInput, bytes: Uint8Array) {
       consumed = true
       if (bytes.length) yield chunk()
     },
-    /** Marks the stream as read (the body parser did). */
-    markConsumed() {
-      consumed = true
-    },
   }
-  return req
+  // The body parser read the stream: as in Node, it gives no more data.
+  return { req, markConsumed: () => (consumed = true) }
 }
+
+type PagesRequest = Record<string, unknown> & { url: string; body: unknown }
 
 export async function runPagesApi(input: PagesApiInput): Promise<void> {
   const { writer, config } = input
   const api = config?.api ?? {}
   const bytes = new TextEncoder().encode(input.body ?? '')
-  const req = createRequest(input, bytes)
-  const { markConsumed, ...visible } = req
-  void visible
+  const { req, markConsumed } = createRequest(input, bytes)
   const externalResolver = api.externalResolver === true
   const responseLimit = api.responseLimit ?? true
   const maxContentLength =
