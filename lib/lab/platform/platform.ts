@@ -228,6 +228,7 @@ export class Platform {
     await s.sleep(0, ctx)
     const handlerStart = s.now
     const writer = new ResponseWriter(s, this.o.maxResponseBytes)
+    writer.headOnly = method === 'HEAD'
     let error: RequestResult['error']
     let platformError: string | undefined
 

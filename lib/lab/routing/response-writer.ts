@@ -12,6 +12,8 @@ export class ResponseWriter {
   ended = false
   /** Set when the platform cut the response (timeout); later writes are ignored. */
   closed = false
+  /** A HEAD request: headers only, as Node's http drops a body written for HEAD. */
+  headOnly = false
   readonly done: Promise<void>
   private resolveDone!: () => void
   private bytes = 0
@@ -26,6 +28,7 @@ export class ResponseWriter {
   write(text: string): void {
     if (this.closed || this.ended) return
     this.headersSent = true
+    if (this.headOnly) return
     const size = new TextEncoder().encode(text).length
     if (this.bytes + size > this.maxBytes) {
       const room = Math.max(0, this.maxBytes - this.bytes)

@@ -2,6 +2,7 @@
 import { moduleCases } from './modules'
 import { pagesRouterCases } from './pages-router'
 import { platformCases } from './platform'
+import { proxyCases } from './proxy'
 import { routeHandlerCases } from './route-handlers'
 import { routeCaseSchema, type RouteCase } from './schema'
 
@@ -10,6 +11,7 @@ export const routeCases: RouteCase[] = [
   ...routeHandlerCases,
   ...moduleCases,
   ...platformCases,
+  ...proxyCases,
 ].map((c) => routeCaseSchema.parse(c))
 
 const seen = new Set<string>()

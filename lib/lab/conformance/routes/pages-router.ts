@@ -344,6 +344,16 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     ],
   },
   {
+    id: 'pages-head',
+    title: 'A HEAD request runs the handler; the answer keeps its headers and has no body',
+    source: 'https://nodejs.org/docs/latest-v22.x/api/http.html#class-httpserverresponse',
+    files: {
+      'pages/api/ok.ts': `export default function handler(req: any, res: any) { res.json({ method: req.method }) }\n`,
+    },
+    requests: [{ method: 'HEAD', path: '/api/ok' }],
+    expect: [{ status: 200, headers: { 'content-type': JSON_TYPE, 'content-length': '17' }, body: '' }],
+  },
+  {
     id: 'pages-send-number',
     title: 'res.send(42) sends JSON-like values as JSON',
     source: API_RESOLVER,
