@@ -222,8 +222,10 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
             }
             this.session = session
             session.onServerClose = (error) => {
+              // pg reports the server's FATAL error, then the socket closing under it: two 'error' events.
               this.broken = true
               this.emitError(error)
+              this.emitError(new Error('Connection terminated unexpectedly'))
               this.emit('end')
             }
             resolve()
@@ -240,8 +242,12 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
 
     /** An 'error' nobody listens to would crash a real Node process; the lab logs it instead. */
     protected emitError(error: Error): void {
-      if (!this.emit('error', error)) hooks.onUnhandledError(this.instance, error)
+      if (this.emit('error', error) || this.reportedUnhandled) return
+      // Real Node would have crashed at the first one; the lab reports that one only.
+      this.reportedUnhandled = true
+      hooks.onUnhandledError(this.instance, error)
     }
+    private reportedUnhandled = false
 
     query(
       arg: string | QueryConfig,
@@ -286,8 +292,11 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
         if (this.broken || !this.session!.open) throw new Error('Connection terminated unexpectedly')
         const own = config.types ?? (this.connectionParameters.types as TypesLike | undefined)
         const parsers = own ? parsersFor(own, OIDS_WORTH_PARSING) : parsersFor(undefined, [])
+        const failedBefore = this.session!.txStatus === 'E'
         const results = await server.query(this.session!, config.text, values, rowMode, ctx, parsers)
         const mapped = results.map((r) => buffers(toPgResult(r, config.text, rowMode)))
+        // COMMIT of a failed transaction rolls it back, and the server's tag says so.
+        if (failedBefore && mapped.length === 1 && mapped[0].command === 'COMMIT') mapped[0].command = 'ROLLBACK'
         return mapped.length === 1 ? mapped[0] : mapped
       }
       // pg runs one query at a time per client, in order.

@@ -3,7 +3,7 @@
  * and recreating the public schema (milliseconds). `now()` and `gen_random_uuid()` are shadowed by
  * versions that follow the virtual clock and a seeded generator, so runs repeat byte for byte.
  */
-import { PGlite, type Results } from '@electric-sql/pglite'
+import { PGlite, types as pgliteTypes, type Results } from '@electric-sql/pglite'
 import type { TableDump } from '../types'
 import { VIRTUAL_EPOCH } from '../clock/virtual-globals'
 import { LAB_SETUP_CHECK_SQL, LAB_SETUP_ID, LAB_SETUP_SQL } from './setup-sql.mjs'
@@ -55,6 +55,10 @@ export class LabDatabase {
     const check = loadDataDir ? await pg.exec(`${SEARCH_PATH} ${LAB_SETUP_CHECK_SQL}`) : []
     const setup = (check[check.length - 1]?.rows[0] as { setup?: string } | undefined)?.setup
     if (setup !== LAB_SETUP_ID) await pg.exec(SETUP_SQL)
+    // pg-types parses numeric[] with parseFloat (numeric itself stays a string). PGlite builds its
+    // array parsers from the element's parser when it opens, so this one is set afterwards.
+    const parsers = (pg as unknown as { parsers: Record<number, (value: string, typeId?: number) => unknown> }).parsers
+    parsers[1231] = (value: string) => pgliteTypes.arrayParser(value, parseFloat, 1231)
     return new LabDatabase(pg)
   }
 
