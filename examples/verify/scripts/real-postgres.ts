@@ -7,11 +7,12 @@
  * PostgreSQL refuses to run as root, and CI runs as root: then initdb and the server run as the
  * `postgres` system user (`runuser -u postgres`), which the package creates.
  *
- *   tsx scripts/real-postgres.ts [--max-connections N] [--port P] -- <command> [args…]
+ *   tsx scripts/real-postgres.ts [--max-connections N] [--port P] [--skip-when-database-url] -- <command> [args…]
  *
  * starts the server, runs the command with `DATABASE_URL` (the lab's ordinary application role,
  * `lab_app`) and `REAL_PG_SUPERUSER_URL` set, stops the server and exits with the command's code.
- * The port is `REAL_PG_PORT`, `--port`, or a free one.
+ * The port is `REAL_PG_PORT`, `--port`, or a free one. With `--skip-when-database-url` and
+ * `DATABASE_URL` set, nothing runs: the caller has checked that server already.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
@@ -71,6 +72,20 @@ export function freePort(): Promise<number> {
 
 const isRoot = process.getuid?.() === 0
 
+/** Servers still running: stopped when this process exits or is interrupted, whoever started them. */
+const running = new Set<() => void>()
+let handlersInstalled = false
+function stopAllOnExit() {
+  if (handlersInstalled) return
+  handlersInstalled = true
+  process.on('exit', () => running.forEach((stop) => stop()))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      running.forEach((stop) => stop())
+      process.exit(130)
+    })
+}
+
 /** Runs a server binary, as `postgres` when we are root. */
 function asServerUser(bin: string, args: string[]): string {
   const [command, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args]
@@ -88,6 +103,7 @@ export async function startRealPostgres(options: RealPostgresOptions = {}): Prom
   if (isRoot) execFileSync('chown', ['postgres:postgres', dataDir])
   let started = false
   const stop = () => {
+    running.delete(stop)
     if (started) {
       started = false
       try {
@@ -98,6 +114,8 @@ export async function startRealPostgres(options: RealPostgresOptions = {}): Prom
     }
     rmSync(dataDir, { recursive: true, force: true })
   }
+  stopAllOnExit()
+  running.add(stop)
   try {
     asServerUser(join(binDir, 'initdb'), [
       '-D',
@@ -156,19 +174,19 @@ async function cli() {
     const i = own.indexOf(name)
     return i >= 0 ? Number(own[i + 1]) : undefined
   }
+  if (own.includes('--skip-when-database-url') && process.env.DATABASE_URL) {
+    console.log('[real-postgres] DATABASE_URL is set: that server was checked already, no throwaway server needed')
+    process.exit(0)
+  }
   if (!command.length) {
-    console.error('usage: tsx scripts/real-postgres.ts [--max-connections N] [--port P] -- <command> [args…]')
+    console.error(
+      'usage: tsx scripts/real-postgres.ts [--max-connections N] [--port P] [--skip-when-database-url] -- <command> [args…]',
+    )
     process.exit(2)
   }
   const started = Date.now()
   const server = await startRealPostgres({ maxConnections: value('--max-connections'), port: value('--port') })
   const cleanUp = () => server.stop()
-  process.on('exit', cleanUp)
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.on(signal, () => {
-      cleanUp()
-      process.exit(130)
-    })
   console.log(
     `[real-postgres] PostgreSQL ${server.major} on 127.0.0.1:${server.port} (${server.dataDir}), started in ${Date.now() - started} ms`,
   )

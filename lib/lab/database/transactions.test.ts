@@ -109,4 +109,45 @@ describe('ROLLBACK after an error inside a transaction', () => {
     // Its ROLLBACK ran: grace's sign-up, a minute later, did not wait on a leaked transaction.
     expect(r.requests[2].timing.end - r.requests[2].timing.start).toBeLessThan(100)
   })
+
+  it.each(['limits-long-transaction', 'limits-close-month-exercise'])(
+    '%s: an UPDATE that fails mid-transaction is rolled back, and the invoices stay open and writable',
+    async (id) => {
+      const example = await loadExample(id)
+      // The exercise has no PATCH route: borrow the lesson's, which writes the same table.
+      const patch = (await loadExample('limits-long-transaction')).files['app/api/invoices/[id]/route.ts']
+      // The third tax call answers garbage, so its UPDATE fails (22P02) inside the transaction
+      // that has closed two invoices already, and the route's catch sends ROLLBACK.
+      const files = {
+        'app/api/invoices/[id]/route.ts': patch,
+        ...example.files,
+        'lib/tax.ts': `let calls = 0
+export async function taxFor(amountCents: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  if (++calls === 3) return 'n/a' as unknown as number
+  return Math.round(amountCents * 0.2)
+}
+`,
+      }
+      const r = ok(
+        await engine.run({
+          files,
+          scenario: {
+            platform: { profile: 'fluid' },
+            requests: [
+              { method: 'POST', path: '/api/invoices/close-month', body: { month: '2025-12' } },
+              { at: 10_000, method: 'PATCH', path: '/api/invoices/1', body: { paid: true } },
+            ],
+          },
+        }),
+      )
+      expect(r.requests.map((q) => q.status)).toEqual([500, 200])
+      expect(r.requests[0].error?.message).toContain('invalid input syntax for type integer: "n/a"')
+      // The PATCH did not wait: no transaction (or row lock) was left behind.
+      expect(r.requests[1].timing.end - r.requests[1].timing.start).toBeLessThan(100)
+      const invoices = r.database.tables.find((t) => t.name === 'invoices')!
+      const status = invoices.columns.indexOf('status')
+      expect(invoices.rows.every((row) => row[status] === 'open')).toBe(true)
+    },
+  )
 })
