@@ -43,6 +43,8 @@ const seen = [client.getTransactionStatus()]
 await client.query('BEGIN')
 seen.push(client.getTransactionStatus())
 const error = await errorOf(client.query('INSERT INTO users VALUES ($1)', ['ada@example.com']))
+// pg rejects on the ErrorResponse; the status comes with the ReadyForQuery right behind it.
+await sleep(20)
 seen.push(client.getTransactionStatus())
 const rollback = await client.query('ROLLBACK')
 seen.push(client.getTransactionStatus())
@@ -321,6 +323,38 @@ await pool.end()
 return connects
 `,
     expect: 3,
+  },
+  {
+    id: 'max-lifetime',
+    title: 'maxLifetimeSeconds retires an idle client once it has lived that long',
+    source: `${POOL} (_afterConnect: maxLifetimeSeconds)`,
+    code: `
+const pool = new pg.Pool({ connectionString: url, maxLifetimeSeconds: 1 })
+let removed = 0
+pool.on('remove', () => removed++)
+await pool.query('SELECT 1')
+const before = pool.totalCount
+await sleep(1300)
+const result = { before, after: pool.totalCount, removed }
+await pool.end()
+return result
+`,
+    expect: { before: 1, after: 0, removed: 1 },
+  },
+  {
+    id: 'min-idle-clients',
+    title: 'min keeps that many idle clients past idleTimeoutMillis',
+    source: `${POOL} (_release: _isAboveMin)`,
+    code: `
+const pool = new pg.Pool({ connectionString: url, min: 1, idleTimeoutMillis: 100 })
+await Promise.all([pool.query('SELECT pg_sleep(0.1)'), pool.query('SELECT pg_sleep(0.1)')])
+const busy = pool.totalCount
+await sleep(700)
+const result = { busy, idle: pool.idleCount, total: pool.totalCount }
+await pool.end()
+return result
+`,
+    expect: { busy: 2, idle: 1, total: 1 },
   },
   {
     id: 'on-connect-hook',
