@@ -58,3 +58,34 @@ describe('connectionTimeoutMillis while opening a connection', () => {
     expect(r.database.stats.openAtEnd).toBe(1)
   })
 })
+
+describe('an idle pool client closed by the server', () => {
+  it('is removed, and its error reaches the pool with err.client; the next query opens a new connection', async () => {
+    const files = tree({
+      'app/api/t/route.ts': `import { Pool } from 'pg'
+const pool = new Pool()
+export async function GET() {
+  const seen: unknown[] = []
+  pool.on('error', (error: any, client: unknown) => seen.push([error.code, error.client === client]))
+  await pool.query('select 1')
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const after = pool.totalCount
+  await pool.query('select 1')
+  return Response.json({ seen, after, total: pool.totalCount })
+}
+`,
+    })
+    const r = ok(
+      await engine.run({
+        files,
+        scenario: {
+          platform: { profile: 'server' },
+          requests: [{ path: '/api/t' }],
+          database: { idleSessionTimeoutMs: 100 },
+        },
+      }),
+    )
+    expect(JSON.parse(r.requests[0].body)).toEqual({ seen: [['57P05', true]], after: 0, total: 1 })
+    expect(r.database.stats.connectionsOpened).toBe(2)
+  })
+})
