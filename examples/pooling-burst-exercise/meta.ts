@@ -27,7 +27,7 @@ export default {
     preset: 'Burst of 100',
     checks: [
       { type: 'all-status', status: 200, label: 'All 100 requests answer 200' },
-      { type: 'no-database-error', code: '53300', label: 'No "sorry, too many clients already" (53300)' },
+      { type: 'no-database-error', code: '53300', label: 'No "remaining connection slots are reserved" (53300)' },
       { type: 'metric-at-most', metric: 'peakConnections', value: 16, label: 'Peak connections at most 16 of 20' },
     ],
   },

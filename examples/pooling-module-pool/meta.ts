@@ -29,10 +29,10 @@ export default {
     },
     {
       name: 'Burst of 50 on Lambda, behind a pooler',
-      description: 'Fifty instances again, now connecting to a transaction-mode pooler that keeps 18 server connections.',
+      description: 'Fifty instances again, now connecting to a transaction-mode pooler that keeps 17 server connections (the 20 less the 3 reserved for superusers).',
       scenario: {
         platform: { profile: 'lambda' },
-        database: { pooler: { maxClientConnections: 10_000, poolSize: 18 } },
+        database: { pooler: { maxClientConnections: 10_000, poolSize: 17 } },
         requests: [{ method: 'GET', path: '/api/todos', count: 50 }],
       },
     },

@@ -19,6 +19,7 @@ export default {
       scenario: { requests: [{ method: 'GET', path: '/api/todos' }] },
     },
   ],
-  // The last of the fifty finds every connection taken: 53300, so the handler throws and the route answers 500.
+  // The last of the fifty finds the 17 slots an ordinary role gets taken (3 of 20 are reserved for
+  // superusers): 53300, so the handler throws and the route answers 500.
   expect: { status: 500 },
 } satisfies ExampleMetaInput

@@ -64,7 +64,19 @@ const databaseSettingsSchema = z
       .int()
       .positive()
       .optional()
-      .describe('Server `max_connections`; one more fails with 53300 "sorry, too many clients already".'),
+      .describe(
+        'Server `max_connections`. The app\'s ordinary role gets this minus `superuserReservedConnections`; one more fails with 53300 "remaining connection slots are reserved for roles with the SUPERUSER attribute".',
+      ),
+    superuserReservedConnections: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('`superuser_reserved_connections` (default 3): slots an ordinary role cannot use.'),
+    role: z
+      .enum(['app', 'superuser'])
+      .optional()
+      .describe('The role the app logs in as: `app` (ordinary, the default) or `superuser` (may use the reserved slots; one past `maxConnections` gets "sorry, too many clients already").'),
     connectLatencyMs: z.number().nonnegative().optional().describe('Handshake cost of a new connection, virtual ms.'),
     queryLatencyMs: z.number().nonnegative().optional().describe('Round trip added to every query, virtual ms.'),
     idleSessionTimeoutMs: z.number().nonnegative().optional().describe('Server closes idle connections after this (0 = never).'),

@@ -46,17 +46,33 @@ export default async function handler(req, res) {
 })
 
 describe('connections', () => {
-  it('a Pool per request under a burst of 50 exhausts max_connections 20', async () => {
+  it('a Pool per request under a burst of 50 exhausts the 17 slots of max_connections 20 an ordinary role gets', async () => {
     const r = ok(
       await engine.run({ files: POOL_PER_REQUEST, scenario: { requests: [{ path: '/api/todos', count: 50 }] } }),
     )
-    expect(r.summary.byStatus).toEqual({ 200: 20, 500: 30 })
-    expect(r.database.stats.peakConnections).toBe(20)
-    expect(r.database.stats.errorsByCode).toEqual({ '53300': 30 })
-    expect(JSON.parse(r.requests[49].body)).toEqual({ error: 'sorry, too many clients already', code: '53300' })
-    // Nobody called pool.end(): the 20 connections are still open when the run ends.
-    expect(r.database.stats.openAtEnd).toBe(20)
-    expect(r.summary.line).toBe('50 requests · 200 ×20 · 500 ×30 · peak 20/20 connections · p95 283 ms')
+    expect(r.summary.byStatus).toEqual({ 200: 17, 500: 33 })
+    expect(r.database.stats.peakConnections).toBe(17)
+    expect(r.database.stats.errorsByCode).toEqual({ '53300': 33 })
+    expect(JSON.parse(r.requests[49].body)).toEqual({
+      error: 'remaining connection slots are reserved for roles with the SUPERUSER attribute',
+      code: '53300',
+    })
+    // Nobody called pool.end(): the 17 connections are still open when the run ends.
+    expect(r.database.stats.openAtEnd).toBe(17)
+    expect(r.summary.line).toBe('50 requests · 200 ×17 · 500 ×33 · peak 17/20 connections · p95 283 ms')
+  })
+
+  it('a superuser, or a server with no reserved slots, gets all 20, then "sorry, too many clients already"', async () => {
+    for (const database of [{ role: 'superuser' as const }, { superuserReservedConnections: 0 }]) {
+      const r = ok(
+        await engine.run({
+          files: POOL_PER_REQUEST,
+          scenario: { requests: [{ path: '/api/todos', count: 50 }], database },
+        }),
+      )
+      expect(r.summary.byStatus).toEqual({ 200: 20, 500: 30 })
+      expect(JSON.parse(r.requests[49].body)).toEqual({ error: 'sorry, too many clients already', code: '53300' })
+    }
   })
 
   it('a module-scope pool with a small max behind a pooler produces no errors', async () => {

@@ -47,6 +47,9 @@ export const DEFAULT_PLATFORM: Record<PlatformProfile, PlatformSettings> = {
 /** Default database: a small managed Postgres in the same region as the functions. */
 export const DEFAULT_DATABASE: DatabaseSettings = {
   maxConnections: 20,
+  // PostgreSQL's default; the app logs in as an ordinary role, as on every managed provider, so it gets 17.
+  superuserReservedConnections: 3,
+  role: 'app',
   // TCP + TLS + SCRAM auth to a database in the same region.
   connectLatencyMs: 25,
   queryLatencyMs: 3,

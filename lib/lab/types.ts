@@ -36,8 +36,17 @@ export interface PlatformSettings {
 }
 
 export interface DatabaseSettings {
-  /** Server-side `max_connections`; the next connection fails with 53300 "sorry, too many clients already". */
+  /**
+   * Server-side `max_connections`. With `superuserReservedConnections` kept for superusers, the app's
+   * ordinary role gets `maxConnections - superuserReservedConnections`; the next one fails with 53300
+   * "remaining connection slots are reserved for roles with the SUPERUSER attribute". A superuser (or
+   * a server with no reserved slots) gets all of them; one more fails with 53300 "sorry, too many clients already".
+   */
   maxConnections: number
+  /** `superuser_reserved_connections`: slots only superusers may use (PostgreSQL's default: 3). */
+  superuserReservedConnections: number
+  /** The role the app's connection string logs in as: an ordinary role (every managed provider's default) or a superuser. */
+  role: 'app' | 'superuser'
   /** TCP + TLS + auth handshake for a new connection, virtual ms. */
   connectLatencyMs: number
   /** Network round trip added to every query, virtual ms. */
@@ -173,7 +182,12 @@ export type TimelineEvent =
   | { t: number; type: 'request-end'; request: number; status: number }
   | { t: number; type: 'db-connect'; connection: number; instance?: string; request?: number }
   | { t: number; type: 'db-connect-refused'; instance?: string; request?: number; code: string }
-  | { t: number; type: 'db-disconnect'; connection: number; reason: 'client' | 'idle-timeout' | 'server' }
+  | {
+      t: number
+      type: 'db-disconnect'
+      connection: number
+      reason: 'client' | 'idle-timeout' | 'idle-in-transaction-timeout' | 'server'
+    }
   | {
       t: number
       type: 'db-query'

@@ -9,6 +9,13 @@ export class DatabaseError extends Error {
   column?: string
   schema?: string
   position?: string
+  internalPosition?: string
+  internalQuery?: string
+  where?: string
+  dataType?: string
+  file?: string
+  line?: string
+  routine?: string
 
   constructor(message: string, code: string, severity = 'ERROR', extra: Partial<DatabaseError> = {}) {
     super(message)
@@ -31,6 +38,14 @@ export function fromPgliteError(error: unknown): DatabaseError {
     table: e.table,
     column: e.column,
     schema: e.schema,
+    position: e.position,
+    internalPosition: e.internalPosition,
+    internalQuery: e.internalQuery,
+    where: e.where,
+    dataType: e.dataType,
+    file: e.file,
+    line: e.line,
+    routine: e.routine,
   })
 }
 

@@ -1,13 +1,17 @@
 /**
- * The `pg` module user code imports: Pool and Client with the real package's names, defaults and
- * events, talking to the simulated server. Promise API only (no callbacks).
+ * The `pg` module user code imports: Pool and Client with the real package's names, defaults,
+ * events, callbacks and errors (pg 8.x and pg-pool 3.x), talking to the simulated server.
+ * lib/lab/conformance/pg/ holds the cases that run against this module and against the real
+ * `pg` package on a real PostgreSQL server; where the lab deliberately differs, lib/lab/README.md
+ * says so ("The pg module and the database").
  */
 import type { Scheduler } from '../clock/scheduler'
 import type { ExecContext, InstanceHandle } from '../clock/context'
 import { Emitter } from './emitter'
-import { connectionTerminated, DatabaseError } from './errors'
+import { DatabaseError } from './errors'
 import type { QueryResult } from './pglite'
-import type { DatabaseServer, Session } from './server'
+import { commandOf, prepareValue, rowCountOf } from './pg-values'
+import type { DatabaseServer, Session, SessionOptions } from './server'
 
 export interface PgHooks {
   scheduler: Scheduler
@@ -18,15 +22,36 @@ export interface PgHooks {
   onUnhandledError(instance: InstanceHandle | undefined, error: Error): void
 }
 
+interface PgField {
+  name: string
+  dataTypeID: number
+  format: 'text'
+}
+
 interface PgResult {
   rows: unknown[]
   rowCount: number | null
-  fields: Array<{ name: string; dataTypeID: number }>
+  fields: PgField[]
   command: string
   oid: null
+  rowAsArray: boolean
 }
 
-type QueryArg = string | { text: string; values?: unknown[]; rowMode?: 'array' }
+type TypeParser = (value: string) => unknown
+type Parsers = Record<number, TypeParser>
+interface TypesLike {
+  getTypeParser(oid: number, format?: string): TypeParser
+}
+
+interface QueryConfig {
+  text: string
+  values?: unknown[]
+  rowMode?: 'array'
+  types?: TypesLike
+  query_timeout?: number
+}
+
+type Callback<T> = (error: Error | undefined | null, value?: T) => void
 
 interface ClientConfig {
   connectionString?: string
@@ -36,6 +61,13 @@ interface ClientConfig {
   database?: string
   port?: number
   ssl?: unknown
+  statement_timeout?: number | false
+  idle_in_transaction_session_timeout?: number | false
+  query_timeout?: number | false
+  lock_timeout?: number | false
+  application_name?: string
+  connectionTimeoutMillis?: number
+  types?: TypesLike
   [key: string]: unknown
 }
 
@@ -43,31 +75,96 @@ interface PoolConfig extends ClientConfig {
   max?: number
   min?: number
   idleTimeoutMillis?: number
-  connectionTimeoutMillis?: number
   allowExitOnIdle?: boolean
   maxUses?: number
+  maxLifetimeSeconds?: number
+  /** pg-pool's hook, run on each new client before it is handed out. */
+  onConnect?: (client: unknown) => unknown
+  hooks?: { connect?: (client: unknown) => unknown }
 }
 
-function toPgResult(r: QueryResult): PgResult {
-  const command = (r as { command?: string }).command ?? 'SELECT'
-  const rowCount = command === 'SELECT' || r.rows.length ? r.rows.length : (r.affectedRows ?? 0)
-  return {
-    rows: r.rows,
-    rowCount,
-    fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
-    command,
-    oid: null,
-  }
+/** pg reads these from the config as integers (`parseInt`); false, 0 and undefined mean off. */
+function ms(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? parseInt(value, 10) : NaN
+  return Number.isFinite(n) && n > 0 ? n : undefined
 }
+
+function noop() {}
 
 export function createPgModule(hooks: PgHooks): Record<string, unknown> {
   const { scheduler, server } = hooks
+
+  /** pg.types: parsers by type oid, used for every query that brings no `types` of its own. */
+  const customParsers: Parsers = {}
+  const types = {
+    setTypeParser(oid: number, format: string | TypeParser, parser?: TypeParser) {
+      const fn = typeof format === 'function' ? format : parser
+      if (typeof fn === 'function' && format !== 'binary') customParsers[oid] = fn
+    },
+    getTypeParser(oid: number) {
+      return customParsers[oid] ?? ((value: string) => value)
+    },
+    builtins: {
+      BOOL: 16,
+      BYTEA: 17,
+      INT8: 20,
+      INT2: 21,
+      INT4: 23,
+      TEXT: 25,
+      OID: 26,
+      JSON: 114,
+      FLOAT4: 700,
+      FLOAT8: 701,
+      DATE: 1082,
+      TIMESTAMP: 1114,
+      TIMESTAMPTZ: 1184,
+      NUMERIC: 1700,
+      UUID: 2950,
+      JSONB: 3802,
+    },
+  }
+
+  /** A query's own `types` (an object with getTypeParser) wins over pg.types for the oids it parses differently. */
+  function parsersFor(own: TypesLike | undefined, fields: number[]): Parsers | undefined {
+    if (!own) return Object.keys(customParsers).length ? customParsers : undefined
+    const out: Parsers = { ...customParsers }
+    for (const oid of fields) out[oid] = own.getTypeParser(oid, 'text')
+    return out
+  }
+
+  function toPgResult(r: QueryResult, sql: string, rowMode: 'array' | 'object'): PgResult {
+    const command = commandOf(sql)
+    return {
+      command,
+      rowCount: rowCountOf(command, r.rows.length, r.affectedRows),
+      oid: null,
+      rows: r.rows,
+      fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID, format: 'text' as const })),
+      rowAsArray: rowMode === 'array',
+    }
+  }
+
+  /** Bytes come back as a Buffer where there is one (Node), as in pg; the browser has none. */
+  const BufferCtor = (globalThis as { Buffer?: { from(bytes: Uint8Array): Uint8Array } }).Buffer
+  function buffers(result: PgResult): PgResult {
+    if (!BufferCtor) return result
+    const bytea = result.fields.map((f, i) => (f.dataTypeID === 17 ? (result.rowAsArray ? i : f.name) : null))
+    if (!bytea.some((k) => k !== null)) return result
+    for (const row of result.rows as Array<Record<string | number, unknown>>) {
+      for (const key of bytea)
+        if (key !== null && row[key] instanceof Uint8Array) row[key] = BufferCtor.from(row[key] as Uint8Array)
+    }
+    return result
+  }
 
   class Client extends Emitter {
     protected session?: Session
     private connecting?: Promise<void>
     private chain: Promise<unknown> = Promise.resolve()
-    private ended = false
+    /** end() was called. */
+    private ending = false
+    /** The server closed the connection, or the connection failed. */
+    private broken = false
     readonly instance: InstanceHandle | undefined
     readonly connectionParameters: ClientConfig
 
@@ -77,81 +174,227 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
       this.instance = scheduler.current?.instance
     }
 
-    connect(): Promise<void> {
+    private get sessionOptions(): SessionOptions {
+      const c = this.connectionParameters
+      return {
+        statementTimeoutMs: ms(c.statement_timeout),
+        idleInTransactionTimeoutMs: ms(c.idle_in_transaction_session_timeout),
+        applicationName: typeof c.application_name === 'string' ? c.application_name : undefined,
+      }
+    }
+
+    connect(callback?: Callback<Client>): Promise<Client> | undefined {
+      const promise = this.open()
+      if (!callback) return promise
+      promise.then(
+        () => callback(undefined, this),
+        (error: Error) => callback(error),
+      )
+      return undefined
+    }
+
+    private open(): Promise<Client> {
       if (this.connecting)
         return Promise.reject(new Error('Client has already been connected. You cannot reuse a client.'))
       const ctx = scheduler.current
-      this.connecting = server.connect(ctx).then((session) => {
-        this.session = session
-        session.onServerClose = (error) => {
-          this.ended = true
-          if (!this.emit('error', error)) hooks.onUnhandledError(this.instance, error)
-        }
+      const timeout = ms(this.connectionParameters.connectionTimeoutMillis)
+      this.connecting = new Promise<void>((resolve, reject) => {
+        let timedOut = false
+        const timer =
+          timeout !== undefined
+            ? scheduler.after(
+                timeout,
+                () => {
+                  // pg destroys the socket with this error when connecting takes longer than connectionTimeoutMillis.
+                  timedOut = true
+                  this.broken = true
+                  reject(new Error('timeout expired'))
+                },
+                ctx ?? null,
+              )
+            : undefined
+        server.connect(ctx, this.sessionOptions).then(
+          (session) => {
+            scheduler.cancel(timer)
+            if (timedOut) {
+              server.close(session)
+              return
+            }
+            this.session = session
+            session.onServerClose = (error) => {
+              // pg reports the server's FATAL error, then the socket closing under it: two 'error' events.
+              this.broken = true
+              this.emitError(error)
+              this.emitError(new Error('Connection terminated unexpectedly'))
+              this.emit('end')
+            }
+            resolve()
+          },
+          (error: Error) => {
+            scheduler.cancel(timer)
+            this.broken = true
+            if (!timedOut) reject(error)
+          },
+        )
       })
-      return this.connecting
+      return this.connecting.then(() => this)
     }
 
-    query(arg: QueryArg, values?: unknown[]): Promise<PgResult | PgResult[]> {
-      const text = typeof arg === 'string' ? arg : arg.text
-      const vals = values ?? (typeof arg === 'object' ? arg.values : undefined)
-      const rowMode = typeof arg === 'object' && arg.rowMode === 'array' ? 'array' : 'object'
-      if (typeof text !== 'string') return Promise.reject(new TypeError('Client was passed a null or undefined query'))
+    /** An 'error' nobody listens to would crash a real Node process; the lab logs it instead. */
+    protected emitError(error: Error): void {
+      if (this.emit('error', error) || this.reportedUnhandled) return
+      // Real Node would have crashed at the first one; the lab reports that one only.
+      this.reportedUnhandled = true
+      hooks.onUnhandledError(this.instance, error)
+    }
+    private reportedUnhandled = false
+
+    query(
+      arg: string | QueryConfig,
+      values?: unknown[] | Callback<PgResult | PgResult[]>,
+      callback?: Callback<PgResult | PgResult[]>,
+    ) {
+      if (typeof values === 'function') {
+        callback = values
+        values = undefined
+      }
+      if (arg === null || arg === undefined) throw new TypeError('Client was passed a null or undefined query')
+      const config: QueryConfig = typeof arg === 'string' ? { text: arg } : arg
+      const promise = this.submit(config, (values as unknown[] | undefined) ?? config.values)
+      if (!callback) return promise
+      const cb = callback
+      promise.then(
+        (result) => cb(undefined, result),
+        (error: Error) => cb(error),
+      )
+      return undefined
+    }
+
+    private submit(config: QueryConfig, rawValues: unknown[] | undefined): Promise<PgResult | PgResult[]> {
       const ctx = scheduler.current
+      if (rawValues !== undefined && !Array.isArray(rawValues))
+        return Promise.reject(new Error('Query values must be an array'))
+      let values: unknown[] | undefined
+      try {
+        values = rawValues?.map((v) => prepareValue(v))
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      if (this.broken && this.connecting)
+        return Promise.reject(new Error('Client has encountered a connection error and is not queryable'))
+      if (this.ending) return Promise.reject(new Error('Client was closed and is not queryable'))
+      const rowMode = config.rowMode === 'array' ? 'array' : 'object'
       const run = async () => {
         if (!this.session) {
           if (!this.connecting) throw new Error('Client was not connected; call client.connect() first')
           await this.connecting
         }
-        if (this.ended || !this.session!.open) throw connectionTerminated()
-        const results = await server.query(this.session!, text, vals, rowMode, ctx)
-        const mapped = results.map(toPgResult)
+        if (this.broken || !this.session!.open) throw new Error('Connection terminated unexpectedly')
+        const own = config.types ?? (this.connectionParameters.types as TypesLike | undefined)
+        const parsers = own ? parsersFor(own, OIDS_WORTH_PARSING) : parsersFor(undefined, [])
+        const failedBefore = this.session!.txStatus === 'E'
+        const results = await server.query(this.session!, config.text, values, rowMode, ctx, parsers)
+        const mapped = results.map((r) => buffers(toPgResult(r, config.text, rowMode)))
+        // COMMIT of a failed transaction rolls it back, and the server's tag says so.
+        if (failedBefore && mapped.length === 1 && mapped[0].command === 'COMMIT') mapped[0].command = 'ROLLBACK'
         return mapped.length === 1 ? mapped[0] : mapped
       }
       // pg runs one query at a time per client, in order.
       const p = this.chain.then(run, run)
       this.chain = p.catch(() => undefined)
-      return p
+      const readTimeout = ms(config.query_timeout) ?? ms(this.connectionParameters.query_timeout)
+      if (readTimeout === undefined) return p
+      // query_timeout is the client giving up: the statement keeps running on the server.
+      return new Promise((resolve, reject) => {
+        const timer = scheduler.after(readTimeout, () => reject(new Error('Query read timeout')), ctx ?? null)
+        p.then(
+          (value) => {
+            scheduler.cancel(timer)
+            resolve(value)
+          },
+          (error: Error) => {
+            scheduler.cancel(timer)
+            reject(error)
+          },
+        )
+      })
     }
 
-    end(): Promise<void> {
-      this.ended = true
+    end(callback?: () => void): Promise<void> | undefined {
+      const wasOpen = !this.ending && !!this.session?.open
+      this.ending = true
       if (this.session) server.close(this.session)
-      this.emit('end')
-      return scheduler.sleep(0)
+      const done = scheduler.sleep(0).then(() => {
+        if (wasOpen) this.emit('end')
+      })
+      if (!callback) return done
+      void done.then(callback)
+      return undefined
     }
 
-    get isOpen(): boolean {
-      return !!this.session?.open && !this.ended
+    /** ReadyForQuery's status: 'I' idle, 'T' in a transaction, 'E' in a failed transaction; null before connecting. */
+    getTransactionStatus(): 'I' | 'T' | 'E' | null {
+      return this.session ? this.session.txStatus : null
+    }
+
+    /** pg's private flags, which pg-pool reads. */
+    get isQueryable(): boolean {
+      return !!this.session?.open && !this.ending && !this.broken
     }
   }
 
   class PoolClient extends Client {
-    released = false
-    idleTimer?: ReturnType<Scheduler['schedule']>
     release: (err?: Error | boolean) => void = () => {}
+    uses = 0
+    expired = false
+    lifetimeTimer?: ReturnType<Scheduler['schedule']>
+    idleListener?: (error: unknown) => void
+  }
+
+  interface IdleItem {
+    client: PoolClient
+    timer?: ReturnType<Scheduler['schedule']>
   }
 
   interface Waiter {
-    resolve: (c: PoolClient) => void
-    reject: (e: Error) => void
+    settle: (error: Error | undefined, client?: PoolClient) => void
     timer?: ReturnType<Scheduler['schedule']>
+    timedOut?: boolean
+    /** Not queued: settled in the asking request's own continuation. */
+    direct?: boolean
     /** Who asked: the client is handed over in that request's context, not in the releaser's. */
     context: ExecContext | undefined
   }
 
   class Pool extends Emitter {
-    readonly options: Required<Pick<PoolConfig, 'max' | 'idleTimeoutMillis' | 'connectionTimeoutMillis'>> & PoolConfig
+    readonly options: PoolConfig & {
+      max: number
+      min: number
+      maxUses: number
+      idleTimeoutMillis: number
+      maxLifetimeSeconds: number
+    }
     readonly instance: InstanceHandle | undefined
     private clients: PoolClient[] = []
-    private idle: PoolClient[] = []
+    private idle: IdleItem[] = []
     private waiters: Waiter[] = []
+    private endCallback?: () => void
     ending = false
     ended = false
     attached = false
 
     constructor(config: PoolConfig = {}) {
       super()
-      this.options = { max: 10, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 0, ...config }
+      // pg-pool's own defaulting: a falsy (or explicitly undefined) option takes the default.
+      const options = { ...config }
+      this.options = {
+        ...options,
+        max: options.max || (options.poolSize as number | undefined) || 10,
+        min: options.min || 0,
+        maxUses: options.maxUses || Number.POSITIVE_INFINITY,
+        maxLifetimeSeconds: options.maxLifetimeSeconds || 0,
+        idleTimeoutMillis: options.idleTimeoutMillis === undefined ? 10_000 : options.idleTimeoutMillis,
+      }
       this.instance = scheduler.current?.instance
     }
 
@@ -165,127 +408,239 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
       return this.waiters.length
     }
     get expiredCount(): number {
-      return 0
+      return this.clients.filter((c) => c.expired).length
     }
 
-    connect(): Promise<PoolClient> {
-      if (this.ending) return Promise.reject(new Error('Cannot use a pool after calling end on the pool'))
-      const idle = this.idle.pop()
-      if (idle) {
-        scheduler.cancel(idle.idleTimer)
-        idle.released = false
-        this.idleChanged()
-        this.emit('acquire', idle)
-        return Promise.resolve(idle)
+    connect(
+      callback?: (error: Error | undefined, client?: PoolClient, done?: (err?: Error | boolean) => void) => void,
+    ) {
+      if (this.ending) {
+        const error = new Error('Cannot use a pool after calling end on the pool')
+        if (callback) return void callback(error)
+        return Promise.reject(error)
       }
-      if (this.clients.length < this.options.max) return this.newClient()
-      return new Promise<PoolClient>((resolve, reject) => {
-        const waiter: Waiter = { resolve, reject, context: scheduler.current }
-        if (this.options.connectionTimeoutMillis > 0) {
-          waiter.timer = scheduler.after(
-            this.options.connectionTimeoutMillis,
-            () => {
-              this.waiters = this.waiters.filter((w) => w !== waiter)
-              reject(new Error('timeout exceeded when trying to connect'))
-            },
-            scheduler.current,
-          )
+      const promise = new Promise<PoolClient>((resolve, reject) => {
+        const waiter: Waiter = {
+          context: scheduler.current,
+          settle: (error, client) => {
+            scheduler.cancel(waiter.timer)
+            if (error) reject(error)
+            else resolve(client!)
+          },
         }
-        this.waiters.push(waiter)
+        const item = this.waiters.length ? undefined : this.idle.pop()
+        if (item) {
+          // An idle client, taken at once by the request that asked.
+          scheduler.cancel(item.timer)
+          this.idleChanged()
+          waiter.direct = true
+          this.acquire(item.client, waiter)
+        } else if (this.clients.length >= this.options.max) {
+          const timeout = ms(this.options.connectionTimeoutMillis)
+          if (timeout !== undefined) {
+            waiter.timer = scheduler.after(
+              timeout,
+              () => {
+                this.waiters = this.waiters.filter((w) => w !== waiter)
+                waiter.timedOut = true
+                reject(new Error('timeout exceeded when trying to connect'))
+              },
+              scheduler.current,
+            )
+          }
+          this.waiters.push(waiter)
+          this.pulse()
+        } else {
+          waiter.direct = true
+          this.newClient(waiter)
+        }
       })
+      if (!callback) return promise
+      promise.then(
+        (client) => callback(undefined, client, client.release),
+        (error: Error) => callback(error, undefined, noop),
+      )
+      return undefined
     }
 
-    async query(arg: QueryArg, values?: unknown[]): Promise<PgResult | PgResult[]> {
-      const client = await this.connect()
-      try {
-        const result = await client.query(arg, values)
-        client.release()
-        return result
-      } catch (error) {
-        client.release(error instanceof DatabaseError ? undefined : (error as Error))
-        throw error
+    query(
+      arg: string | QueryConfig,
+      values?: unknown[] | Callback<PgResult | PgResult[]>,
+      callback?: Callback<PgResult | PgResult[]>,
+    ) {
+      if (typeof arg === 'function') {
+        const error = new Error('Passing a function as the first parameter to pool.query is not supported')
+        return Promise.reject(error)
       }
+      if (typeof values === 'function') {
+        callback = values
+        values = undefined
+      }
+      const promise = (this.connect() as Promise<PoolClient>).then(async (client) => {
+        try {
+          const result = await (client.query(arg, values as unknown[] | undefined) as Promise<PgResult>)
+          client.release()
+          return result
+        } catch (error) {
+          // pg-pool releases the client with the query's error, which removes (closes) it.
+          client.release(error as Error)
+          throw error
+        }
+      })
+      if (!callback) return promise
+      const cb = callback
+      promise.then(
+        (result) => cb(undefined, result),
+        (error: Error) => cb(error),
+      )
+      return undefined
     }
 
-    async end(): Promise<void> {
+    end(callback?: (error?: Error) => void): Promise<void> | undefined {
+      if (this.ending) {
+        const error = new Error('Called end on pool more than once')
+        if (callback) return void callback(error)
+        return Promise.reject(error)
+      }
       this.ending = true
-      for (const c of [...this.idle]) this.remove(c)
-      this.ended = true
-      await scheduler.sleep(0)
+      // Resolves once every client, also the ones checked out now, has been released and closed.
+      const promise = new Promise<void>((resolve) => (this.endCallback = resolve))
+      this.pulse()
+      if (!callback) return promise
+      void promise.then(() => callback())
+      return undefined
     }
 
-    private newClient(): Promise<PoolClient> {
+    private newClient(waiter: Waiter): void {
       const client = new PoolClient(this.options)
       this.clients.push(client)
-      client.release = (err) => this.release(client, err)
-      client.on('error', (error) => {
-        // pg-pool: an idle client's error removes it and is re-emitted on the pool.
+      const idleListener = (error: unknown) => {
+        // pg-pool: an idle client's error removes it and is re-emitted on the pool, with err.client.
+        const err = error as Error & { client?: unknown }
+        err.client = client
+        client.off('error', idleListener)
+        client.on('error', noop)
         this.remove(client)
-        if (!this.emit('error', error, client)) hooks.onUnhandledError(this.instance, error as Error)
-      })
-      return client.connect().then(
-        () => {
+        if (!this.emit('error', err, client)) hooks.onUnhandledError(this.instance, err)
+      }
+      client.idleListener = idleListener
+      // Only while connecting and idle: a checked-out client's errors go to the client's own listeners.
+      client.on('error', idleListener)
+      ;(client.connect() as Promise<Client>).then(
+        async () => {
+          const hook = this.options.onConnect ?? this.options.hooks?.connect
+          if (hook) {
+            try {
+              await hook(client)
+            } catch (error) {
+              this.clients = this.clients.filter((c) => c !== client)
+              await client.end()
+              this.pulse()
+              if (!waiter.timedOut) this.handOver(waiter, error as Error)
+              return
+            }
+          }
+          if (this.options.maxLifetimeSeconds > 0) {
+            client.lifetimeTimer = scheduler.after(
+              this.options.maxLifetimeSeconds * 1000,
+              () => {
+                client.expired = true
+                const item = this.idle.find((i) => i.client === client)
+                if (item) this.remove(client)
+              },
+              this.instance ? { instance: this.instance, kind: 'internal' } : null,
+            )
+          }
           this.emit('connect', client)
-          this.emit('acquire', client)
-          return client
+          this.acquire(client, waiter)
         },
         (error: Error) => {
           this.clients = this.clients.filter((c) => c !== client)
+          const timedOut = /timeout expired/.test(error.message)
           this.pulse()
-          throw error
+          if (!waiter.timedOut)
+            this.handOver(
+              waiter,
+              timedOut ? new Error('Connection terminated due to connection timeout', { cause: error }) : error,
+            )
         },
       )
     }
 
+    private acquire(client: PoolClient, waiter: Waiter): void {
+      this.emit('acquire', client)
+      let released = false
+      client.release = (err) => {
+        if (released) throw new Error('Release called on client which has already been released to the pool.')
+        released = true
+        this.release(client, err)
+      }
+      client.off('error', client.idleListener!)
+      if (waiter.timedOut) client.release()
+      else this.handOver(waiter, undefined, client)
+    }
+
     private release(client: PoolClient, err?: Error | boolean): void {
-      if (client.released) throw new Error('Release called on client which has already been released to the pool.')
-      client.released = true
-      this.emit('release', err instanceof Error ? err : undefined, client)
-      if (err || !client.isOpen || this.ending) {
-        this.remove(client)
-        this.pulse()
+      client.on('error', client.idleListener!)
+      client.uses++
+      this.emit('release', err, client)
+      if (err || this.ending || !client.isQueryable || client.uses >= this.options.maxUses || client.expired) {
+        this.remove(client, () => this.pulse())
         return
       }
-      const waiter = this.waiters.shift()
-      if (waiter) {
-        scheduler.cancel(waiter.timer)
-        client.released = false
-        this.emit('acquire', client)
-        this.handOver(waiter, () => waiter.resolve(client))
-        return
-      }
-      this.idle.push(client)
-      if (this.options.idleTimeoutMillis > 0) {
-        client.idleTimer = scheduler.after(
+      const item: IdleItem = { client }
+      if (this.options.idleTimeoutMillis && this.clients.length > this.options.min) {
+        item.timer = scheduler.after(
           this.options.idleTimeoutMillis,
-          () => this.remove(client),
+          () => {
+            if (this.clients.length > this.options.min) this.remove(client, () => this.pulse())
+          },
           this.instance ? { instance: this.instance, kind: 'internal' } : null,
         )
       }
+      this.idle.push(item)
       this.idleChanged()
+      this.pulse()
     }
 
-    private remove(client: PoolClient): void {
-      scheduler.cancel(client.idleTimer)
-      const wasIdle = this.idle.includes(client)
-      this.idle = this.idle.filter((c) => c !== client)
-      if (!this.clients.includes(client)) return
+    private remove(client: PoolClient, then?: () => void): void {
+      const item = this.idle.find((i) => i.client === client)
+      if (item) {
+        scheduler.cancel(item.timer)
+        this.idle = this.idle.filter((i) => i !== item)
+        this.idleChanged()
+      }
+      scheduler.cancel(client.lifetimeTimer)
       this.clients = this.clients.filter((c) => c !== client)
-      void client.end()
-      this.emit('remove', client)
-      if (wasIdle) this.idleChanged()
+      // 'remove' fires once the client has ended, as in pg-pool (after client.end()'s callback).
+      void (client.end() as Promise<void>).then(() => {
+        this.emit('remove', client)
+        then?.()
+      })
     }
 
-    /** Capacity freed: start a client for the next waiter. */
+    /** pg-pool's _pulseQueue: hand an idle client or a new one to the next waiter; finish end(). */
     private pulse(): void {
-      if (!this.waiters.length || this.ending) return
-      if (this.idle.length || this.clients.length >= this.options.max) return
+      if (this.ended) return
+      if (this.ending) {
+        for (const item of [...this.idle]) this.remove(item.client)
+        if (!this.clients.length) {
+          this.ended = true
+          this.endCallback?.()
+        }
+        return
+      }
+      if (!this.waiters.length) return
+      if (!this.idle.length && this.clients.length >= this.options.max) return
       const waiter = this.waiters.shift()!
-      scheduler.cancel(waiter.timer)
-      this.newClient().then(
-        (client) => this.handOver(waiter, () => waiter.resolve(client)),
-        (error: Error) => this.handOver(waiter, () => waiter.reject(error)),
-      )
+      const item = this.idle.pop()
+      if (item) {
+        scheduler.cancel(item.timer)
+        this.idleChanged()
+        this.acquire(item.client, waiter)
+        return
+      }
+      this.newClient(waiter)
     }
 
     /**
@@ -293,8 +648,14 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
      * releaser's context, its continuation (and anything it hands to after()) would be filed under
      * the request that happened to free the client.
      */
-    private handOver(waiter: Waiter, settle: () => void): void {
-      scheduler.after(0, settle, waiter.context ?? null)
+    private handOver(waiter: Waiter, error: Error | undefined, client?: PoolClient): void {
+      if (waiter.direct) waiter.settle(error, client)
+      else
+        scheduler.after(
+          0,
+          () => (waiter.timedOut ? client?.release() : waiter.settle(error, client)),
+          waiter.context ?? null,
+        )
     }
 
     private idleChanged(): void {
@@ -302,14 +663,14 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
     }
   }
 
-  const types = {
-    setTypeParser: () => {},
-    getTypeParser: () => (v: string) => v,
-    builtins: { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 },
-  }
   const pg = { Pool, Client, DatabaseError, types, defaults: { poolSize: 10 } }
   return { ...pg, default: pg, __esModule: true }
 }
+
+/** The oids a query's own `types` may parse differently from the lab's defaults. */
+const OIDS_WORTH_PARSING = [
+  16, 17, 20, 21, 23, 25, 114, 700, 701, 1082, 1114, 1184, 1700, 2950, 3802, 1005, 1007, 1016, 1231,
+]
 
 export type PgPoolLike = { attached: boolean; idleCount: number; instance?: InstanceHandle }
 export type { ExecContext }

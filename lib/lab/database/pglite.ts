@@ -3,7 +3,7 @@
  * and recreating the public schema (milliseconds). `now()` and `gen_random_uuid()` are shadowed by
  * versions that follow the virtual clock and a seeded generator, so runs repeat byte for byte.
  */
-import { PGlite, type Results } from '@electric-sql/pglite'
+import { PGlite, types as pgliteTypes, type Results } from '@electric-sql/pglite'
 import type { TableDump } from '../types'
 import { VIRTUAL_EPOCH } from '../clock/virtual-globals'
 import { LAB_SETUP_CHECK_SQL, LAB_SETUP_ID, LAB_SETUP_SQL } from './setup-sql.mjs'
@@ -18,6 +18,8 @@ export function virtualiseTime(sql: string): string {
 }
 
 export type QueryResult = Results<Record<string, unknown>> | Results<unknown[]>
+/** Result parsers by type oid, for one query (pg's `types.setTypeParser`, a query's own `types`). */
+export type Parsers = Record<number, (value: string) => unknown>
 
 export interface LabDatabaseOptions {
   /** A data directory saved with `dumpDataDir()`: PGlite starts from it instead of running initdb. */
@@ -53,6 +55,10 @@ export class LabDatabase {
     const check = loadDataDir ? await pg.exec(`${SEARCH_PATH} ${LAB_SETUP_CHECK_SQL}`) : []
     const setup = (check[check.length - 1]?.rows[0] as { setup?: string } | undefined)?.setup
     if (setup !== LAB_SETUP_ID) await pg.exec(SETUP_SQL)
+    // pg-types parses numeric[] with parseFloat (numeric itself stays a string). PGlite builds its
+    // array parsers from the element's parser when it opens, so this one is set afterwards.
+    const parsers = (pg as unknown as { parsers: Record<number, (value: string, typeId?: number) => unknown> }).parsers
+    parsers[1231] = (value: string) => pgliteTypes.arrayParser(value, parseFloat, 1231)
     return new LabDatabase(pg)
   }
 
@@ -197,7 +203,14 @@ export class LabDatabase {
     this.preparedFor = null
     this.nowSet = virtualMs
     // SET over the simple protocol: one round trip into PGlite instead of six for a parameterised SELECT.
-    await this.pg.exec(`SET lab.now = '${new Date(VIRTUAL_EPOCH + virtualMs).toISOString()}'`)
+    try {
+      await this.pg.exec(`SET lab.now = '${new Date(VIRTUAL_EPOCH + virtualMs).toISOString()}'`)
+    } catch (error) {
+      this.nowSet = -1
+      // An aborted transaction refuses every statement but ROLLBACK (25P02). Its statements fail
+      // anyway, so they need no clock; the ROLLBACK that ends it must still reach the server.
+      if ((error as { code?: string }).code !== '25P02') throw error
+    }
   }
 
   /** Run one statement (or several, without parameters), as pg's simple/extended protocol would. */
@@ -206,27 +219,44 @@ export class LabDatabase {
     values: unknown[] | undefined,
     rowMode: 'array' | 'object',
     virtualMs: number,
+    parsers?: Parsers,
   ): Promise<QueryResult[]> {
     this.preparedFor = null
     if (!this.sessionTouched && touchesSession(sql)) this.sessionTouched = true
     await this.setNow(virtualMs)
     const text = virtualiseTime(sql)
+    // `SET lab.now` is transactional: a rollback (also of a savepoint, or a COMMIT of a failed
+    // transaction) and a failed statement may put back an older clock, so the next one sets it again.
+    if (TRANSACTION_END.test(text)) this.nowSet = -1
+    try {
+      return await this.runStatement(text, values, parsers ? { rowMode, parsers } : { rowMode })
+    } catch (error) {
+      this.nowSet = -1
+      throw error
+    }
+  }
+
+  private async runStatement(
+    text: string,
+    values: unknown[] | undefined,
+    options: { rowMode: 'array' | 'object'; parsers?: Parsers },
+  ) {
     // One statement without parameters goes over the simple protocol, as pg sends it: one round
     // trip into PGlite instead of six, same rows, fields and errors. `$1` without values, and
     // anything that might hold several statements, keep the extended protocol's own errors.
     if (!values?.length && !/\$\d|;\s*\S/.test(text.replace(/;\s*$/, ''))) {
-      const results = (await this.pg.exec(text, { rowMode })) as QueryResult[]
+      const results = (await this.pg.exec(text, options)) as QueryResult[]
       if (results.length === 1) return results
     }
     try {
-      return [(await this.pg.query(text, values ?? [], { rowMode })) as QueryResult]
+      return [(await this.pg.query(text, values ?? [], options)) as QueryResult]
     } catch (error) {
       if (
         (error as { code?: string }).code === '42601' &&
         !values?.length &&
         /multiple commands/.test(String((error as Error).message))
       ) {
-        return (await this.pg.exec(text, { rowMode })) as QueryResult[]
+        return (await this.pg.exec(text, options)) as QueryResult[]
       }
       throw error
     }
@@ -267,6 +297,9 @@ export class LabDatabase {
     return this.pg.close()
   }
 }
+
+/** Statements that may end a transaction or a savepoint, and with it undo `SET lab.now`. */
+const TRANSACTION_END = /(^|;)\s*(rollback|abort|commit|end|prepare\s+transaction)\b/i
 
 function resetKey(schema: string, seed: string | undefined, randomSeed: number): string {
   return JSON.stringify([schema, seed ?? '', randomSeed])

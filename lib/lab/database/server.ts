@@ -10,13 +10,15 @@ import type { ExecContext } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import type { ConnectionSample, DatabaseSettings, DatabaseStats, TimelineEvent } from '../types'
 import { connectionTerminated, DatabaseError, fromPgliteError } from './errors'
-import type { LabDatabase, QueryResult } from './pglite'
+import type { LabDatabase, Parsers, QueryResult } from './pglite'
 import { extractSleep, shortSql, transactionVerb } from './sql-text'
 
 export interface ServerConnection {
   id: number
   open: boolean
   inTx: boolean
+  /** The transaction failed: every statement but ROLLBACK is refused (ReadyForQuery status 'E'). */
+  txFailed: boolean
   /** The direct session using it (pooler connections have none). */
   session?: Session
   idleTimer?: ReturnType<Scheduler['schedule']>
@@ -31,7 +33,24 @@ export interface Session {
   server?: ServerConnection
   /** Called when the server side closes the connection (idle timeout). */
   onServerClose?: (error: Error) => void
+  /** Settings the client sent in its startup message (pg's connection options). */
+  options: SessionOptions
+  /** ReadyForQuery's transaction status after the last statement: idle, in a transaction, failed. */
+  txStatus: 'I' | 'T' | 'E'
 }
+
+/** What pg sends in the startup message from `statement_timeout`, `idle_in_transaction_session_timeout`, `application_name`. */
+export interface SessionOptions {
+  /** ms; overrides the database's `statementTimeoutMs` for this session (0 = off). */
+  statementTimeoutMs?: number
+  /** ms; the server closes a session idle inside a transaction this long, with 25P03 (0 = off). */
+  idleInTransactionTimeoutMs?: number
+  applicationName?: string
+}
+
+/** PostgreSQL 16+'s wording (PostgreSQL 15 and older: "…reserved for non-replication superuser connections"). */
+export const RESERVED_SLOTS_MESSAGE = 'remaining connection slots are reserved for roles with the SUPERUSER attribute'
+export const TOO_MANY_CLIENTS_MESSAGE = 'sorry, too many clients already'
 
 export class DatabaseServer {
   readonly samples: ConnectionSample[] = []
@@ -76,7 +95,7 @@ export class DatabaseServer {
     return n
   }
 
-  connect(ctx: ExecContext | undefined): Promise<Session> {
+  connect(ctx: ExecContext | undefined, options: SessionOptions = {}): Promise<Session> {
     const s = this.settings
     return this.respond(ctx, async () => {
       await this.scheduler.sleep(s.connectLatencyMs, null)
@@ -86,10 +105,10 @@ export class DatabaseServer {
           throw this.refuse(ctx, new DatabaseError('no more connections allowed (max_client_conn)', '53300', 'FATAL'))
         }
         this.poolerClients++
-        session = { kind: 'pooler', open: true, instance: ctx?.instance?.id }
+        session = { kind: 'pooler', open: true, instance: ctx?.instance?.id, options, txStatus: 'I' }
         this.sample()
       } else {
-        session = { kind: 'direct', open: true, instance: ctx?.instance?.id }
+        session = { kind: 'direct', open: true, instance: ctx?.instance?.id, options, txStatus: 'I' }
         session.server = this.openServerConnection(ctx, session)
       }
       this.sessions.add(session)
@@ -103,6 +122,7 @@ export class DatabaseServer {
     values: unknown[] | undefined,
     rowMode: 'array' | 'object',
     ctx: ExecContext | undefined,
+    parsers?: Parsers,
   ): Promise<QueryResult[]> {
     const start = this.scheduler.now
     const s = this.settings
@@ -140,8 +160,9 @@ export class DatabaseServer {
       let results: QueryResult[] | undefined
       let error: DatabaseError | undefined
       let waitMs = sleepMs
-      if (s.statementTimeoutMs > 0 && sleepMs > s.statementTimeoutMs) {
-        waitMs = s.statementTimeoutMs
+      const statementTimeoutMs = session.options.statementTimeoutMs ?? s.statementTimeoutMs
+      if (statementTimeoutMs > 0 && sleepMs > statementTimeoutMs) {
+        waitMs = statementTimeoutMs
         error = new DatabaseError('canceling statement due to statement timeout', '57014')
         // Put the real session in the same state a cancelled statement leaves (an aborted transaction).
         if (conn.inTx)
@@ -150,18 +171,20 @@ export class DatabaseServer {
           )
       } else {
         try {
-          results = await this.scheduler.track(this.db.run(text, values, rowMode, this.scheduler.now))
+          results = await this.scheduler.track(this.db.run(text, values, rowMode, this.scheduler.now, parsers))
         } catch (e) {
           error = fromPgliteError(e)
         }
       }
       if (verb === 'commit' || verb === 'rollback' || (verb === 'begin' && error)) this.endTransaction(conn)
+      else if (error && conn.inTx) conn.txFailed = true
+      session.txStatus = conn.inTx ? (conn.txFailed ? 'E' : 'T') : 'I'
       await this.scheduler.sleep(waitMs, null)
       if (session.kind === 'pooler' && !conn.inTx) {
         session.server = undefined
         this.giveBack(conn)
       }
-      this.armIdle(conn)
+      this.armIdle(conn, session)
       await this.scheduler.sleep(down, null)
       if (error) this.countError(error.code)
       const rows = results ? results.reduce((n, r) => n + (r.rows.length || r.affectedRows || 0), 0) : 0
@@ -197,10 +220,20 @@ export class DatabaseServer {
   }
 
   private openServerConnection(ctx: ExecContext | undefined, session?: Session): ServerConnection {
-    if (this.open >= this.settings.maxConnections) {
-      throw this.refuse(ctx, new DatabaseError('sorry, too many clients already', '53300', 'FATAL'))
+    const { maxConnections, superuserReservedConnections, role } = this.settings
+    // As PostgreSQL checks: a free process slot at all (InitProcess), then, for a role that is not a
+    // superuser, enough free slots left for the superusers (InitPostgres).
+    if (this.open >= maxConnections) {
+      throw this.refuse(ctx, new DatabaseError(TOO_MANY_CLIENTS_MESSAGE, '53300', 'FATAL'))
     }
-    const conn: ServerConnection = { id: this.nextId++, open: true, inTx: false, session }
+    if (
+      role !== 'superuser' &&
+      superuserReservedConnections > 0 &&
+      this.open >= maxConnections - superuserReservedConnections
+    ) {
+      throw this.refuse(ctx, new DatabaseError(RESERVED_SLOTS_MESSAGE, '53300', 'FATAL'))
+    }
+    const conn: ServerConnection = { id: this.nextId++, open: true, inTx: false, txFailed: false, session }
     this.open++
     this.stats.connectionsOpened++
     this.stats.peakConnections = Math.max(this.stats.peakConnections, this.open)
@@ -213,7 +246,10 @@ export class DatabaseServer {
     return conn
   }
 
-  private closeServerConnection(conn: ServerConnection, reason: 'client' | 'idle-timeout' | 'server'): void {
+  private closeServerConnection(
+    conn: ServerConnection,
+    reason: 'client' | 'idle-timeout' | 'idle-in-transaction-timeout' | 'server',
+  ): void {
     if (!conn.open) return
     conn.open = false
     this.open--
@@ -229,7 +265,11 @@ export class DatabaseServer {
     if (session?.open) {
       session.open = false
       this.sessions.delete(session)
-      session.onServerClose?.(new DatabaseError('terminating connection due to idle-session timeout', '57P05', 'FATAL'))
+      session.onServerClose?.(
+        reason === 'idle-in-transaction-timeout'
+          ? new DatabaseError('terminating connection due to idle-in-transaction timeout', '25P03', 'FATAL')
+          : new DatabaseError('terminating connection due to idle-session timeout', '57P05', 'FATAL'),
+      )
     }
     if (!session) {
       this.poolerServerCount--
@@ -238,11 +278,19 @@ export class DatabaseServer {
     }
   }
 
-  private armIdle(conn: ServerConnection): void {
+  private armIdle(conn: ServerConnection, session?: Session): void {
     const ms = this.settings.idleSessionTimeoutMs
     this.scheduler.cancel(conn.idleTimer)
     if (ms > 0 && conn.open && !conn.inTx) {
       conn.idleTimer = this.scheduler.after(ms, () => this.closeServerConnection(conn, 'idle-timeout'), null)
+    }
+    const inTxMs = session?.options.idleInTransactionTimeoutMs ?? 0
+    if (inTxMs > 0 && conn.open && conn.inTx && session?.kind === 'direct') {
+      conn.idleTimer = this.scheduler.after(
+        inTxMs,
+        () => this.closeServerConnection(conn, 'idle-in-transaction-timeout'),
+        null,
+      )
     }
   }
 
@@ -274,6 +322,7 @@ export class DatabaseServer {
 
   private endTransaction(conn: ServerConnection): void {
     conn.inTx = false
+    conn.txFailed = false
     if (this.txOwner === conn) {
       this.txOwner = null
       for (const wake of this.lockWaiters.splice(0)) wake()

@@ -38,23 +38,44 @@ describe('one connection per request (pooling-pool-per-request)', () => {
     expect(duration(result, 0)).toBe(283)
   })
 
-  it('a burst of 50 on Fluid: 2 instances, 20 × 200, 30 × 500 with 53300, peak 20 of 20', async () => {
+  it('a burst of 50 on Fluid: 2 instances, 17 × 200, 33 × 500 with 53300, peak 17 of 20 (3 reserved for superusers)', async () => {
     const result = await run('pooling-pool-per-request', 'Burst of 50')
     expect(result.settings.platform.profile).toBe('fluid')
     expect(result.settings.platform.maxConcurrencyPerInstance).toBe(30)
     expect(result.summary.requests).toBe(50)
     expect(result.summary.instancesStarted).toBe(2)
-    expect(result.summary.byStatus).toEqual({ 200: 20, 500: 30 })
-    expect(result.summary.peakConnections).toBe(20)
+    expect(result.summary.byStatus).toEqual({ 200: 17, 500: 33 })
+    expect(result.summary.peakConnections).toBe(17)
     expect(result.summary.maxConnections).toBe(20)
-    expect(result.database.stats.errorsByCode).toEqual({ '53300': 30 })
-    const logged = result.console.filter((line) => line.text.includes('sorry, too many clients already (code 53300)'))
-    expect(logged).toHaveLength(30)
+    expect(result.settings.database.superuserReservedConnections).toBe(3)
+    expect(result.database.stats.errorsByCode).toEqual({ '53300': 33 })
+    const logged = result.console.filter((line) =>
+      line.text.includes('remaining connection slots are reserved for roles with the SUPERUSER attribute (code 53300)'),
+    )
+    expect(logged).toHaveLength(33)
   })
 
-  it.each(['lambda', 'server'] as const)('the same burst on %s: still 20 × 200 and 30 × 500', async (profile) => {
+  it('as a superuser, or with no reserved slots: 20 × 200, 30 × 500 and "sorry, too many clients already"', async () => {
+    for (const database of [{ role: 'superuser' as const }, { superuserReservedConnections: 0 }]) {
+      const example = await loadExample('pooling-pool-per-request')
+      const scenario = buildScenario(example.meta, 'Burst of 50')
+      const outcome = await engine.run({
+        files: example.files,
+        scenario: { ...scenario, database: { ...scenario.database, ...database } },
+      })
+      if (!outcome.ok) throw new Error(outcome.error.message)
+      expect(outcome.summary.byStatus).toEqual({ 200: 20, 500: 30 })
+      expect(outcome.summary.peakConnections).toBe(20)
+      const logged = outcome.console.filter((line) =>
+        line.text.includes('sorry, too many clients already (code 53300)'),
+      )
+      expect(logged).toHaveLength(30)
+    }
+  })
+
+  it.each(['lambda', 'server'] as const)('the same burst on %s: still 17 × 200 and 33 × 500', async (profile) => {
     const result = await run('pooling-pool-per-request', 'Burst of 50', { profile })
-    expect(result.summary.byStatus).toEqual({ 200: 20, 500: 30 })
+    expect(result.summary.byStatus).toEqual({ 200: 17, 500: 33 })
   })
 })
 
@@ -88,21 +109,21 @@ describe('one small pool per instance (pooling-module-pool)', () => {
     expect(warm.timing.coldStartMs).toBe(0)
   })
 
-  it('on Lambda: 50 instances, 20 × 200 and 30 × 500, p95 288 ms', async () => {
+  it('on Lambda: 50 instances, 17 × 200 and 33 × 500, p95 288 ms', async () => {
     const result = await run('pooling-module-pool', 'Burst of 50 on Lambda')
     expect(result.settings.platform.profile).toBe('lambda')
     expect(result.summary.instancesStarted).toBe(50)
-    expect(result.summary.byStatus).toEqual({ 200: 20, 500: 30 })
-    expect(result.database.stats.errorsByCode).toEqual({ '53300': 30 })
+    expect(result.summary.byStatus).toEqual({ 200: 17, 500: 33 })
+    expect(result.database.stats.errorsByCode).toEqual({ '53300': 33 })
     expect(result.summary.p95Ms).toBe(288)
   })
 
-  it('on Lambda behind a pooler of 18: 50 instances, all 200, peak 18 of 20, p95 313 ms', async () => {
+  it('on Lambda behind a pooler of 17: 50 instances, all 200, peak 17 of 20, p95 313 ms', async () => {
     const result = await run('pooling-module-pool', 'Burst of 50 on Lambda, behind a pooler')
-    expect(result.settings.database.pooler).toEqual({ maxClientConnections: 10_000, poolSize: 18 })
+    expect(result.settings.database.pooler).toEqual({ maxClientConnections: 10_000, poolSize: 17 })
     expect(result.summary.instancesStarted).toBe(50)
     expect(result.summary.byStatus).toEqual({ 200: 50 })
-    expect(result.summary.peakConnections).toBe(18)
+    expect(result.summary.peakConnections).toBe(17)
     expect(result.summary.maxConnections).toBe(20)
     expect(result.summary.p95Ms).toBe(313)
   })
@@ -146,22 +167,22 @@ describe('attachDatabasePool (pooling-attach-database-pool)', () => {
 })
 
 describe('exercise (pooling-burst-exercise)', () => {
-  it('the starter: 4 instances, 20 × 200 and 80 × 500', async () => {
+  it('the starter: 4 instances, 17 × 200 and 83 × 500', async () => {
     const result = await run('pooling-burst-exercise', 'Burst of 100')
     expect(result.summary.requests).toBe(100)
     expect(result.summary.instancesStarted).toBe(4)
-    expect(result.summary.byStatus).toEqual({ 200: 20, 500: 80 })
-    expect(result.database.stats.errorsByCode).toEqual({ '53300': 80 })
+    expect(result.summary.byStatus).toEqual({ 200: 17, 500: 83 })
+    expect(result.database.stats.errorsByCode).toEqual({ '53300': 83 })
   })
 
-  it("moving the pool with pg's default max of 10 is not enough: 60 × 200 and 40 × 500", async () => {
+  it("moving the pool with pg's default max of 10 is not enough: 54 × 200 and 46 × 500", async () => {
     const example = await loadExample('pooling-burst-exercise')
     const solution = example.solution!
     const files = { ...solution, 'lib/db.ts': solution['lib/db.ts'].replace('max: 4,', 'max: 10,') }
     expect(files['lib/db.ts']).toContain('max: 10,')
     const result = await run('pooling-burst-exercise', 'Burst of 100', { files })
     expect(result.summary.instancesStarted).toBe(4)
-    expect(result.summary.byStatus).toEqual({ 200: 60, 500: 40 })
+    expect(result.summary.byStatus).toEqual({ 200: 54, 500: 46 })
   })
 
   it('the solution passes every check: 100 × 200, peak 16 of 20', async () => {
