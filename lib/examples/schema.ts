@@ -104,6 +104,13 @@ export const presetSchema = z
     name: z.string().min(1).describe('What the reader picks in the preset menu, e.g. "Burst of 50".'),
     description: z.string().optional().describe('One sentence shown under the menu when this preset is selected.'),
     scenario: scenarioSchema,
+    expectServerErrors: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Why the starter answers 5xx, or lets an error escape a route, in this preset: the failure is the point, e.g. "The burst exhausts max_connections: 30 of 50 answer 500." Without it the example tests fail on any 5xx or uncaught error in any request; with it they fail once the preset stops producing one. A solution never may.',
+      ),
   })
   .strict()
 

@@ -1,6 +1,7 @@
 /**
  * Every example, through the Node loader and the real engine: its default scenario's last request
  * must answer the status its meta `expect`s. A lesson whose example stops working fails here first.
+ * Every other preset, and the solution, are run by example-presets.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildScenario } from '@/lib/examples/scenario'
@@ -20,15 +21,5 @@ describe.each(listExamples())('example %s', (id) => {
     expect(last.status, `examples/${id}: ${last.method} ${last.path} answered ${last.status}: ${last.body}`).toBe(
       meta.expect.status,
     )
-  })
-
-  it('runs every preset without a failure of the run itself', async () => {
-    const { meta, files } = await loadExample(id)
-    for (const preset of meta.presets) {
-      const outcome = await engine.run({ files, scenario: buildScenario(meta, preset.name) })
-      expect(outcome.ok, `examples/${id}, preset "${preset.name}": ${outcome.ok ? '' : outcome.error.message}`).toBe(
-        true,
-      )
-    }
   })
 })
