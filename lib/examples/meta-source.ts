@@ -5,7 +5,7 @@
  */
 import ts from 'typescript'
 
-type PathKey = string | number
+type PathKey = PropertyKey
 
 function unwrap(node: ts.Expression): ts.Expression {
   let current = node
@@ -46,7 +46,7 @@ export function lineOfMetaPath(source: string, path: readonly PathKey[]): number
   for (const key of path) {
     const expression: ts.Expression = unwrap(node as ts.Expression)
     let next: ts.Node | undefined
-    if (typeof key === 'number' && ts.isArrayLiteralExpression(expression)) {
+    if (typeof key === "number" && ts.isArrayLiteralExpression(expression)) {
       next = expression.elements[key]
     } else if (ts.isObjectLiteralExpression(expression)) {
       const property = expression.properties.find((candidate) => propertyName(candidate) === String(key))
