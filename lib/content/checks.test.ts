@@ -94,7 +94,8 @@ describe('check:content', () => {
 
   it('finds a _meta.ts key without a page, with its line and the page it probably means', async () => {
     const problems = await problemsOf({
-      'pages/where-they-hurt/_meta.ts': "export default {\n  pooling: 'Connection pooling',\n  poolin: 'Timeouts',\n}\n",
+      'pages/where-they-hurt/_meta.ts':
+        "export default {\n  pooling: 'Connection pooling',\n  poolin: 'Timeouts',\n}\n",
     })
     expect(problems).toEqual([
       expect.stringMatching(
@@ -156,7 +157,9 @@ describe('check:content', () => {
       expect.stringMatching(
         /^pages\/index\.mdx:16: link \/where-they-hurt\/poling\/ points to no page\.\n {2}→ Did you mean "\/where-they-hurt\/pooling\/"\?/,
       ),
-      expect.stringMatching(/^pages\/index\.mdx:18: anchor #welcom matches no heading on this page\.\n {2}→ Did you mean #welcome\?/),
+      expect.stringMatching(
+        /^pages\/index\.mdx:18: anchor #welcom matches no heading on this page\.\n {2}→ Did you mean #welcome\?/,
+      ),
     ])
   })
 
@@ -189,8 +192,12 @@ describe('check:content', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/pooling\.mdx:6: has \d+ words of prose; a lesson has 800–2,000\./),
-        expect.stringMatching(/pooling\.mdx:10: has no "## Exercise" section\.\n {2}→ Add a ## Exercise heading above this line/),
-        expect.stringMatching(/pooling\.mdx:10: has no "## Key takeaways" section\.\n {2}→ Add a ## Key takeaways heading above this line/),
+        expect.stringMatching(
+          /pooling\.mdx:10: has no "## Exercise" section\.\n {2}→ Add a ## Exercise heading above this line/,
+        ),
+        expect.stringMatching(
+          /pooling\.mdx:10: has no "## Key takeaways" section\.\n {2}→ Add a ## Key takeaways heading above this line/,
+        ),
         expect.stringMatching(/pooling\.mdx:6: embeds no lab/),
       ]),
     )
@@ -199,7 +206,9 @@ describe('check:content', () => {
   it('finds a lesson longer than the range', async () => {
     const long = POOLING_LESSON.replace(LESSON_PROSE, `${LESSON_PROSE}\n${LESSON_PROSE}\n${LESSON_PROSE}`)
     expect(await problemsOf({ 'pages/where-they-hurt/pooling.mdx': long })).toEqual([
-      expect.stringMatching(/^pages\/where-they-hurt\/pooling\.mdx:8: has 2,\d{3} words of prose; a lesson has 800–2,000\.\n {2}→ Cut/),
+      expect.stringMatching(
+        /^pages\/where-they-hurt\/pooling\.mdx:8: has 2,\d{3} words of prose; a lesson has 800–2,000\.\n {2}→ Cut/,
+      ),
     ])
   })
 
@@ -225,13 +234,18 @@ describe('check:content', () => {
       expect.stringMatching(
         /^examples\/demo-exercise\/meta\.ts:3: unknown key "descripton"\.\n {2}→ Did you mean "description"\? Keys allowed here: title, description/,
       ),
-      expect.stringMatching(/^examples\/demo-exercise\/meta\.ts:4: platform\.profile: .*\n {2}→ Did you mean "lambda"\?/),
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:4: platform\.profile: .*\n {2}→ Did you mean "lambda"\?/,
+      ),
     ])
   })
 
   it('finds a check whose path no request of the exercise preset hits, at its line', async () => {
     const problems = await problemsOf({
-      'examples/demo-exercise/meta.ts': EXERCISE_META.replace("path: '/api/hello', status", "path: '/api/helo', status"),
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "path: '/api/hello', status",
+        "path: '/api/helo', status",
+      ),
     })
     expect(problems).toEqual([
       expect.stringMatching(
@@ -281,7 +295,9 @@ describe('check:content', () => {
       expect.stringMatching(
         /^pages\/where-they-hurt\.mdx:3: says "Five ways", but pages\/where-they-hurt\/ has 1 lesson\.\n {2}→ Change the count to one/,
       ),
-      expect.stringMatching(/^pages\/where-they-hurt\.mdx:8: says "five places", but pages\/where-they-hurt\/ has 1 lesson\./),
+      expect.stringMatching(
+        /^pages\/where-they-hurt\.mdx:8: says "five places", but pages\/where-they-hurt\/ has 1 lesson\./,
+      ),
       expect.stringMatching(/^pages\/wrap-up\.mdx:3: says "two lessons", but the course has 1 lesson\./),
       expect.stringMatching(/^pages\/wrap-up\.mdx:8: says "two lessons", but the course has 1 lesson\./),
       expect.stringMatching(/^pages\/wrap-up\.mdx:8: does not recap the lesson pages\/where-they-hurt\/pooling\.mdx/),

@@ -41,8 +41,7 @@ export function checkNavigation(site: Site): ContentProblem[] {
         const siblings = site.pages.filter((page) => page.metaFile === meta.file).map((page) => page.key)
         problems.push({
           file: meta.file,
-          line:
-            lineOf(meta.source, new RegExp(`['"]?${key.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}['"]?\\s*:`)) ?? 1,
+          line: lineOf(meta.source, new RegExp(`['"]?${key.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}['"]?\\s*:`)) ?? 1,
           message: `"${key}" has no page: there is no ${meta.folder}/${key}.mdx and no folder ${meta.folder}/${key}/.`,
           fix: `${didYouMean(key, siblings).trim()} Create ${meta.folder}/${key}.mdx, or rename or remove the key.`.trim(),
         })

@@ -35,7 +35,11 @@ export function closest(input: string, candidates: Iterable<string>): string | u
 }
 
 /** ` Did you mean "x"?` (with a leading space), or an empty string when nothing is close. */
-export function didYouMean(input: string, candidates: Iterable<string>, quote = (value: string) => `"${value}"`): string {
+export function didYouMean(
+  input: string,
+  candidates: Iterable<string>,
+  quote = (value: string) => `"${value}"`,
+): string {
   const match = closest(input, candidates)
   return match === undefined ? '' : ` Did you mean ${quote(match)}?`
 }

@@ -103,7 +103,12 @@ function issueProblems(metaFile: string, source: string, input: unknown, issue: 
 }
 
 /** Problems for an example that failed to load: from the error's issues when it has them, else its message. */
-export function exampleLoadProblems(metaFile: string, source: string, input: unknown, error: unknown): ContentProblem[] {
+export function exampleLoadProblems(
+  metaFile: string,
+  source: string,
+  input: unknown,
+  error: unknown,
+): ContentProblem[] {
   if (error instanceof ExampleMetaError && error.issues.length) {
     return error.issues
       .flatMap((issue) => issueProblems(metaFile, source, input, issue))

@@ -31,9 +31,9 @@ function requestsOf(example: LoadedExample, presetName: string): Array<{ method:
 }
 
 function tablesOf(files: Record<string, string>): string[] {
-  return [...(files['db/schema.sql'] ?? '').matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi)].map(
-    (match) => match[1],
-  )
+  return [
+    ...(files['db/schema.sql'] ?? '').matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi),
+  ].map((match) => match[1])
 }
 
 /** Files of `tree` that some file of it imports (by `@/…` or a relative specifier). */

@@ -7,7 +7,21 @@ import { findLinks, proseLines } from './mdx-scan'
 import { lineOf, type ContentProblem } from './problem'
 import { LESSON_SECTIONS, type Site, type SitePage } from './site-pages'
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+]
 
 /** What each section's lessons are called in the course's prose. */
 const SECTION_NOUNS: Record<(typeof LESSON_SECTIONS)[number], string> = {
