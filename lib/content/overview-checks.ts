@@ -3,6 +3,7 @@
  * ways", "the ten lessons") agree with the lessons that exist. Adding a lesson without updating the
  * overview, the wrap-up or the introduction fails here, at the line to change.
  */
+import { readFrontmatter } from './frontmatter'
 import { findLinks, proseLines } from './mdx-scan'
 import { lineOf, type ContentProblem } from './problem'
 import { LESSON_SECTIONS, type Site, type SitePage } from './site-pages'
@@ -56,10 +57,14 @@ interface FoundCount {
 function findCounts(page: SitePage): FoundCount[] {
   const counts: FoundCount[] = []
   let inOpening = true
+  const frontmatterLines = readFrontmatter(page.source).lineCount
   for (const { number, text } of proseLines(page.source)) {
     if (/^##\s/.test(text)) inOpening = false
     if (/^\s*(import|export)\s/.test(text)) continue
-    for (const match of text.replace(/`[^`]*`/g, '').matchAll(COUNT)) {
+    let prose = text.replace(/`[^`]*`/g, '')
+    // Quoted prose is an example of wording (as in the Contribute page), not a claim about the course.
+    if (number > frontmatterLines) prose = prose.replace(/"[^"]*"|“[^”]*”/g, '')
+    for (const match of prose.matchAll(COUNT)) {
       counts.push({ line: number, text: match[0], count: numberOf(match[1]), noun: match[2].toLowerCase(), inOpening })
     }
   }

@@ -97,7 +97,7 @@ describe('npm run new:lesson', () => {
       expect(steps).toContain(place)
 
     const asDraft = (await runContentChecks(root, { allowDrafts: true })).problems.map(formatProblem)
-    expect(asDraft).toHaveLength(8)
+    expect(asDraft, asDraft.join('\n')).toHaveLength(8)
     expect(asDraft).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
