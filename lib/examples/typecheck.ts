@@ -8,12 +8,15 @@
  * - `@/x` is the example's own `x` (a solution file first looks in `solution/`, then in the starter);
  * - a relative import from `solution/…` resolves as if the file sat in the starter tree, solution first;
  * - `next` and `next/*` are Next.js 16, from anywhere (Next's own declaration files included).
- * `meta.ts` and `*.test.ts` are not example code: the root `tsc` checks them.
+ * `meta.ts` and `*.test.ts` are not example code: the root `tsc` checks them. Beside each App Router route a
+ * small virtual module checks its exported methods against Next.js 16's handler signature, as `next build`
+ * does (route-signatures.ts); its errors are reported at the export in the route file.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join, relative, resolve, sep } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import ts from 'typescript'
 import { listExampleIds } from './read-files.mjs'
+import { exportedMethods, ROUTE_CHECK_FILE, routeCheckModule, signature } from './route-signatures'
 
 /** The aliased package that holds the examples' Next.js (see package.json). */
 export const NEXT_16_PACKAGE = 'next16'
@@ -82,6 +85,8 @@ function extensionOf(file: string): ts.Extension {
 export interface ExampleTypeCheckResult {
   diagnostics: readonly ts.Diagnostic[]
   files: number
+  /** App Router route files whose handlers were checked against Next.js 16's signature. */
+  routes: number
   /** The diagnostics as `examples/<id>/…:line:column - error TSxxxx: …`, paths relative to `root`. */
   text: string
 }
@@ -120,14 +125,66 @@ export function typecheckExamples(root: string, examplesDir = join(root, 'exampl
       }
       const specifier = text === 'next' || text.startsWith('next/') ? NEXT_16_PACKAGE + text.slice(4) : text
       // Bare imports resolve from the repository root, as the examples app resolves them from its own node_modules.
-      const from = containingFile.startsWith(examplesDir) ? join(root, 'package.json') : containingFile
+      const bare = !text.startsWith('.') && !text.startsWith('/')
+      const from = bare && containingFile.startsWith(examplesDir) ? join(root, 'package.json') : containingFile
       return ts.resolveModuleName(specifier, from, compilerOptions, host, moduleCache, redirected)
     })
 
-  const program = ts.createProgram({ rootNames: files, options, host })
-  const diagnostics = ts.getPreEmitDiagnostics(program)
+  // The route signature modules: virtual files beside each route, keyed by their path.
+  const checks = new Map<string, { route: string; source: string }>()
+  for (const file of files) {
+    const trees = treesOf(examplesDir, file)
+    const path = trees && relative(trees.solution ?? trees.example, file).split(sep).join('/')
+    const module = path && routeCheckModule(path, ts.sys.readFile(file) ?? '')
+    if (module) checks.set(join(dirname(file), ROUTE_CHECK_FILE), { route: file, source: module })
+  }
+  const getSourceFile = host.getSourceFile.bind(host)
+  host.getSourceFile = (fileName, language, ...rest) => {
+    const check = checks.get(fileName)
+    return check ? ts.createSourceFile(fileName, check.source, language, true) : getSourceFile(fileName, language, ...rest)
+  }
+  const fileExists = host.fileExists.bind(host)
+  host.fileExists = (fileName) => checks.has(fileName) || fileExists(fileName)
+
+  const program = ts.createProgram({ rootNames: [...files, ...checks.keys()], options, host })
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const check = diagnostic.file && checks.get(diagnostic.file.fileName)
+    return check ? atRouteExport(program, check.route, diagnostic, examplesDir) : diagnostic
+  })
+  // By file and position, so a route's signature error sits with the route's other errors.
+  diagnostics.sort(
+    (a, b) =>
+      (a.file?.fileName ?? '').localeCompare(b.file?.fileName ?? '') || (a.start ?? 0) - (b.start ?? 0),
+  )
   const text = diagnostics.map((diagnostic) => formatDiagnostic(root, diagnostic)).join('\n')
-  return { diagnostics, files: files.length, text }
+  return { diagnostics, files: files.length, routes: checks.size, text }
+}
+
+/** A diagnostic of a route's signature module, moved to the export it is about, with the signature Next.js 16 expects. */
+function atRouteExport(program: ts.Program, route: string, diagnostic: ts.Diagnostic, examplesDir: string): ts.Diagnostic {
+  const file = program.getSourceFile(route)
+  const checkFile = diagnostic.file!
+  const line = checkFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line
+  const method = /export const (\w+)/.exec(checkFile.text.split('\n')[line] ?? '')?.[1]
+  const exported = exportedMethods(file?.text ?? '').find((entry) => entry.method === method)
+  const trees = treesOf(examplesDir, route)
+  const path = trees ? relative(trees.solution ?? trees.example, route).split(sep).join('/') : route
+  const original: ts.DiagnosticMessageChain =
+    typeof diagnostic.messageText === 'string'
+      ? { messageText: diagnostic.messageText, category: diagnostic.category, code: diagnostic.code }
+      : diagnostic.messageText
+  return {
+    ...diagnostic,
+    file,
+    start: exported?.offset ?? 0,
+    length: method?.length ?? 0,
+    messageText: {
+      messageText: `${method ?? 'A handler'} does not fit the route handler type \`next build\` checks in Next.js 16: ${signature(path)}.`,
+      category: diagnostic.category,
+      code: diagnostic.code,
+      next: [original],
+    },
+  }
 }
 
 /** Repository-relative path of a diagnostic's file, for tests and summaries. */

@@ -31,7 +31,7 @@ describe('example code checks', () => {
     expect(await eslint.isPathIgnored('examples/verify/scripts/verify.ts')).toBe(true)
   })
 
-  it("type-checks the scaffold's examples clean, and names each error's example file, line and column", () => {
+  it("type-checks the scaffold's examples clean, and names each error's example file, line and column, route signatures included", () => {
     mkdirSync(join(root, 'pages/where-they-hurt'), { recursive: true })
     writeFileSync(join(root, 'pages/where-they-hurt/_meta.ts'), 'export default {}\n')
     scaffoldLesson(root, { section: 'where-they-hurt', title: 'Idempotency keys for POST routes', slug: 'orders' })
@@ -59,6 +59,14 @@ export async function GET() {
 }
 `,
     )
+    // A Next.js 15 style handler: params is no Promise. `next build` refuses it; so does the check.
+    write(
+      'examples/orders/app/api/orders/[id]/route.ts',
+      `export async function GET(_request: Request, { params }: { params: { id: string } }) {
+  return Response.json({ id: params.id })
+}
+`,
+    )
     const result = typecheckExamples(process.cwd(), join(root, 'examples'))
     // The temporary folder is outside the repository: keep the path from examples/ on.
     const errors = result.diagnostics.map((diagnostic) =>
@@ -67,6 +75,9 @@ export async function GET() {
     expect(errors).toEqual([
       expect.stringMatching(
         /^examples\/orders-exercise\/solution\/app\/api\/records\/\[id\]\/route\.ts:4:56 - error TS2339: Property 'query' does not exist on type '\{ ready: boolean; \}'/,
+      ),
+      expect.stringMatching(
+        /^examples\/orders\/app\/api\/orders\/\[id\]\/route\.ts:1:1 - error TS2322: GET does not fit the route handler type `next build` checks in Next\.js 16: \(request: NextRequest, context: \{ params: Promise<\{ id: string \}> \}\)/,
       ),
       expect.stringMatching(
         /^examples\/orders\/app\/api\/orders\/route\.ts:7:9 - error TS2322: Type 'number \| null' is not assignable to type 'string'/,
