@@ -1,9 +1,11 @@
 // `npm run check:content`: the machine-checkable half of reviewing a lesson (see lib/content/checks.ts).
+import { LESSON_WORDS } from '@/lib/content/checks'
 import { formatProblem } from '@/lib/content/problem'
 import { runContentChecks } from '@/lib/content/run-checks'
 
 const report = await runContentChecks(process.cwd(), { allowDrafts: process.argv.includes('--allow-drafts') })
 for (const problem of report.problems) console.error(formatProblem(problem))
+console.log(`  words of prose per lesson (the range is ${LESSON_WORDS.min}–${LESSON_WORDS.max}):`)
 for (const lesson of report.lessons) console.log(`  ${lesson.words.toString().padStart(5)} words  ${lesson.file}`)
 const verdict = report.problems.length === 0 ? '✓' : '✗'
 console.log(

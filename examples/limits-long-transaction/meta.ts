@@ -11,6 +11,8 @@ export default {
   presets: [
     {
       name: 'Close the month, then mark one invoice paid',
+      expectServerErrors:
+        'The transaction runs past maxDuration: the platform answers 504, and the PATCH waits on its row lock until it times out too.',
       description: 'POST /api/invoices/close-month at 0 s, then PATCH /api/invoices/1 at 310 s, after the first request has timed out.',
       scenario: {
         requests: [
@@ -21,6 +23,8 @@ export default {
     },
     {
       name: 'Close the month',
+      expectServerErrors:
+        'The transaction runs past maxDuration: the platform answers 504.',
       scenario: { requests: [{ method: 'POST', path: '/api/invoices/close-month', body: { month: '2025-12' } }] },
     },
   ],

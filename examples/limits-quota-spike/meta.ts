@@ -12,6 +12,8 @@ export default {
   presets: [
     {
       name: 'A quiet hour, then a spike',
+      expectServerErrors:
+        "The spike exceeds the free tier's query quota: 110 of 260 requests answer 503.",
       description: 'One request a minute for an hour, then 200 requests in a minute (someone shared the link).',
       scenario: {
         requests: [

@@ -12,6 +12,8 @@ export default {
   presets: [
     {
       name: 'Burst of 100',
+      expectServerErrors:
+        'The starter asks for more connections than max_connections allows: 80 of 100 requests throw 53300 and answer 500.',
       description: 'A hundred GET /api/todos at the same moment; Fluid starts a new instance for every 30.',
       scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 100 }] },
     },

@@ -21,6 +21,8 @@ export default {
     },
     {
       name: 'Burst of 50 on Lambda',
+      expectServerErrors:
+        'Fifty Lambda instances each open a connection against max_connections 20: 30 throw 53300 and answer 500.',
       description: 'The same burst with one request per instance: fifty instances, fifty pools.',
       scenario: {
         platform: { profile: 'lambda' },

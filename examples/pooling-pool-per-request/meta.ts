@@ -10,6 +10,8 @@ export default {
   presets: [
     {
       name: 'Burst of 50',
+      expectServerErrors:
+        'A pool per request exhausts max_connections 20: 30 of 50 requests throw 53300 and answer 500.',
       description: 'Fifty GET /api/todos at the same moment, against a database with max_connections 20.',
       scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 50 }] },
     },

@@ -2,27 +2,44 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { LESSON_WORDS } from './checks'
 import { formatProblem } from './problem'
 import { runContentChecks } from './run-checks'
 
 const LESSON_PROSE = Array.from(
-  { length: 80 },
+  { length: 110 },
   () => 'A connection pool per instance multiplies connections quickly.',
 ).join('\n')
 
 const PRESETS = "[{ name: 'One request', scenario: { requests: [{ path: '/api/hello' }] } }]"
+
+/** The exercise example's meta, one field a line, so a test can name the line of a field. */
+const EXERCISE_META = `export default {
+  title: 'Demo exercise',
+  presets: [{ name: 'One request', scenario: { requests: [{ path: '/api/hello' }] } }],
+  expect: { status: 404 },
+  exercise: {
+    goal: 'Answer 200.',
+    checks: [
+      { type: 'request-status', path: '/api/hello', status: 200, label: 'GET /api/hello answers 200' },
+    ],
+  },
+}
+`
+
+const POOLING_LESSON = `---\ntitle: Connection pooling\ndescription: Why every serverless instance opens its own pool, and what to do about it.\n---\n\nimport { Lab } from '@/components/Lab'\n\n# Connection pooling\n\n${LESSON_PROSE}\n\n<Lab example="demo" />\n\n## Exercise\n\n<Lab example="demo-exercise" />\n\n## Key takeaways\n\n- Size the pool.\n\n## Further reading\n\n- [Postgres](https://www.postgresql.org/docs/)\n`
 
 const VALID_SITE: Record<string, string> = {
   'pages/_meta.ts': "export default { index: 'Introduction', 'where-they-hurt': 'Where they hurt' }\n",
   'pages/index.mdx':
     '---\ntitle: Introduction\ndescription: What the course covers and how to work through it, start to finish.\n---\n\n# Welcome\n\nRead [the pooling lesson](/where-they-hurt/pooling/#exercise).\n',
   'pages/where-they-hurt.mdx':
-    '---\ntitle: Where they hurt\ndescription: The five places where database access from API routes gets hard.\n---\n\n# Where they hurt\n\n## Pools\n\nSee https://www.postgresql.org/docs/current/runtime-config-connection.html for details.\n',
+    '---\ntitle: Where they hurt\ndescription: The one place where database access from API routes gets hard, and what to do.\n---\n\n# Where they hurt\n\nThis section covers one place where it shows.\n\n## Pools\n\nSee https://www.postgresql.org/docs/current/runtime-config-connection.html for details.\n\n**In the lesson:** [Connection pooling](/where-they-hurt/pooling/): a burst, in a lab.\n',
   'pages/where-they-hurt/_meta.ts': "export default { pooling: 'Connection pooling' }\n",
-  'pages/where-they-hurt/pooling.mdx': `---\ntitle: Connection pooling\ndescription: Why every serverless instance opens its own pool, and what to do about it.\n---\n\nimport { Lab } from '@/components/Lab'\n\n# Connection pooling\n\n${LESSON_PROSE}\n\n<Lab example="demo" />\n\n## Exercise\n\n<Lab example="demo-exercise" />\n\n## Key takeaways\n\n- Size the pool.\n\n## Further reading\n\n- [Postgres](https://www.postgresql.org/docs/)\n`,
+  'pages/where-they-hurt/pooling.mdx': POOLING_LESSON,
   'examples/demo/meta.ts': `export default { title: 'Demo', presets: ${PRESETS}, expect: { status: 200 } }\n`,
   'examples/demo/app/api/hello/route.ts': 'export async function GET() { return Response.json({ ok: true }) }\n',
-  'examples/demo-exercise/meta.ts': `export default { title: 'Demo exercise', presets: ${PRESETS}, expect: { status: 404 }, exercise: { goal: 'Answer 200.', checks: [{ type: 'no-status-class', class: 4, label: 'No 4xx' }] } }\n`,
+  'examples/demo-exercise/meta.ts': EXERCISE_META,
   'examples/demo-exercise/app/api/other/route.ts':
     'export async function GET() { return Response.json({ ok: true }) }\n',
   'examples/demo-exercise/solution/app/api/hello/route.ts':
@@ -55,24 +72,45 @@ describe('check:content', () => {
     const report = await runContentChecks(siteWith({}))
     expect(report.problems.map(formatProblem)).toEqual([])
     expect(report.lessons).toEqual([{ file: 'pages/where-they-hurt/pooling.mdx', words: expect.any(Number) }])
-    expect(report.lessons[0].words).toBeGreaterThanOrEqual(600)
+    expect(report.lessons[0].words).toBeGreaterThanOrEqual(LESSON_WORDS.min)
   })
 
-  it('finds a _meta.ts key without a page, with its line', async () => {
+  it('gives every problem a line, and names each file once', async () => {
+    const problems = (
+      await runContentChecks(
+        siteWith({
+          'pages/where-they-hurt/_meta.ts': 'export default {}\n',
+          'pages/where-they-hurt/pooling.mdx': '---\ntitle: Pooling\nauthor: me\n---\n\n# Pooling\n\nShort.\n',
+          'examples/demo/meta.ts': `export default { title: 'Demo', presets: ${PRESETS}, expect: { status: 'ok' } }\n`,
+        }),
+      )
+    ).problems
+    expect(problems.length).toBeGreaterThan(5)
+    for (const problem of problems) {
+      expect(problem.line, formatProblem(problem)).toBeGreaterThanOrEqual(1)
+      expect(formatProblem(problem).split(problem.file).length, formatProblem(problem)).toBe(2)
+    }
+  })
+
+  it('finds a _meta.ts key without a page, with its line and the page it probably means', async () => {
     const problems = await problemsOf({
       'pages/where-they-hurt/_meta.ts':
-        "export default {\n  pooling: 'Connection pooling',\n  timeouts: 'Timeouts',\n}\n",
+        "export default {\n  pooling: 'Connection pooling',\n  poolin: 'Timeouts',\n}\n",
     })
     expect(problems).toEqual([
       expect.stringMatching(
-        /^pages\/where-they-hurt\/_meta\.ts:3: "timeouts" has no page.*\n {2}→ Create pages\/where-they-hurt\/timeouts\.mdx/,
+        /^pages\/where-they-hurt\/_meta\.ts:3: "poolin" has no page.*\n {2}→ Did you mean "pooling"\? Create pages\/where-they-hurt\/poolin\.mdx/,
       ),
     ])
   })
 
-  it('finds a page missing from its _meta.ts', async () => {
-    const problems = await problemsOf({ 'pages/where-they-hurt/_meta.ts': 'export default {}\n' })
-    expect(problems[0]).toMatch(/^pages\/where-they-hurt\/pooling\.mdx: is not in the sidebar: .*no key "pooling"/)
+  it('finds a page missing from its _meta.ts, at a line, saying where to add it', async () => {
+    const problems = await problemsOf({ 'pages/where-they-hurt/_meta.ts': 'export default {\n}\n' })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^pages\/where-they-hurt\/pooling\.mdx:1: is not in the sidebar: .*no key "pooling".*\n {2}→ Add `'pooling': 'Title'` to pages\/where-they-hurt\/_meta\.ts .*line 2/,
+      ),
+    ])
   })
 
   it('rejects front matter without a description, naming the field', async () => {
@@ -80,43 +118,48 @@ describe('check:content', () => {
     expect(problems).toEqual([expect.stringMatching(/^pages\/index\.mdx:1: front matter `description`/)])
   })
 
-  it('rejects an unknown front matter field', async () => {
+  it('names an unknown front matter key, at its line, with the key it probably means', async () => {
     const problems = await problemsOf({
       'pages/index.mdx':
-        '---\ntitle: Introduction\ndescription: What the course covers and how to work through it, start to finish.\nauthor: me\n---\n# Welcome\n',
+        '---\ntitle: Introduction\ndescription: What the course covers and how to work through it, start to finish.\nsidebarTitel: Intro\n---\n# Welcome\n',
     })
-    expect(problems[0]).toMatch(/^pages\/index\.mdx:1: front matter .*author/)
-  })
-
-  it('finds a <Lab> that names no example, and an example no page embeds', async () => {
-    const problems = await problemsOf({
-      'pages/where-they-hurt/pooling.mdx': VALID_SITE['pages/where-they-hurt/pooling.mdx'].replace(
-        '"demo"',
-        '"demo-typo"',
-      ),
-    })
-    expect(problems).toContainEqual(
+    expect(problems).toEqual([
       expect.stringMatching(
-        /pooling\.mdx:\d+: <Lab example="demo-typo"> names no example.*\n {2}→ Use one of: demo, demo-exercise/,
+        /^pages\/index\.mdx:4: front matter has an unknown key `sidebarTitel`\.\n {2}→ Did you mean `sidebarTitle`\? Allowed keys: title, description, sidebarTitle/,
       ),
-    )
-    expect(problems).toContainEqual(
-      expect.stringMatching(/^examples\/demo\/meta\.ts: example "demo" is not embedded in any page/),
-    )
+    ])
   })
 
-  it('finds broken internal links and anchors, and reports their lines', async () => {
+  it('finds a <Lab> that names no example, suggests the id it probably means, and an example no page embeds', async () => {
+    const problems = await problemsOf({
+      'pages/where-they-hurt/pooling.mdx': POOLING_LESSON.replace('"demo"', '"demoo"'),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^pages\/where-they-hurt\/pooling\.mdx:\d+: <Lab example="demoo"> names no example.*\n {2}→ Did you mean <Lab example="demo" \/>\?$/,
+      ),
+      expect.stringMatching(/^examples\/demo\/meta\.ts:1: example "demo" is not embedded in any page/),
+    ])
+  })
+
+  it('finds broken internal links and anchors, reports their lines and suggests the likely target', async () => {
     const problems = await problemsOf({
       'pages/index.mdx':
-        '---\ntitle: Introduction\ndescription: What the course covers and how to work through it, start to finish.\n---\n\n# Welcome\n\n[gone](/no-such-page/)\n\n[bad anchor](/where-they-hurt/#nowhere)\n\n[no slash](/where-they-hurt)\n\n[relative](where-they-hurt/)\n',
+        '---\ntitle: Introduction\ndescription: What the course covers and how to work through it, start to finish.\n---\n\n# Welcome\n\n[gone](/no-such-page/)\n\n[bad anchor](/where-they-hurt/#pool)\n\n[no slash](/where-they-hurt)\n\n[relative](where-they-hurt/)\n\n[typo](/where-they-hurt/poling/)\n\n[local](#welcom)\n\n[pooling](/where-they-hurt/pooling/)\n',
     })
     expect(problems).toEqual([
       expect.stringMatching(/^pages\/index\.mdx:8: link \/no-such-page\/ points to no page/),
       expect.stringMatching(
-        /^pages\/index\.mdx:10: pages\/where-they-hurt\.mdx has no heading with anchor #nowhere.*\n {2}→ Use one of: #where-they-hurt, #pools/,
+        /^pages\/index\.mdx:10: pages\/where-they-hurt\.mdx has no heading with anchor #pool\.\n {2}→ Did you mean #pools\? Use one of: #where-they-hurt, #pools/,
       ),
       expect.stringMatching(/^pages\/index\.mdx:12: link \/where-they-hurt lacks the trailing slash/),
       expect.stringMatching(/^pages\/index\.mdx:14: relative link where-they-hurt\/ /),
+      expect.stringMatching(
+        /^pages\/index\.mdx:16: link \/where-they-hurt\/poling\/ points to no page\.\n {2}→ Did you mean "\/where-they-hurt\/pooling\/"\?/,
+      ),
+      expect.stringMatching(
+        /^pages\/index\.mdx:18: anchor #welcom matches no heading on this page\.\n {2}→ Did you mean #welcome\?/,
+      ),
     ])
   })
 
@@ -132,35 +175,132 @@ describe('check:content', () => {
     ])
   })
 
-  it('finds an exercise without a solution', async () => {
+  it('finds an exercise without a solution, at the line of `exercise`', async () => {
     const problems = await problemsOf({ 'examples/demo-exercise/solution/app/api/hello/route.ts': null })
-    expect(problems).toContainEqual(
+    expect(problems).toEqual([
       expect.stringMatching(
-        /^examples\/demo-exercise\/meta\.ts: example "demo-exercise" has an exercise but no solution\//,
+        /^examples\/demo-exercise\/meta\.ts:5: example "demo-exercise" has an exercise but no solution\//,
       ),
-    )
+    ])
   })
 
-  it('finds a lesson that is a stub or lacks its sections', async () => {
+  it('finds a lesson that is a stub or lacks its sections, each at the line to change', async () => {
     const problems = await problemsOf({
       'pages/where-they-hurt/pooling.mdx':
-        '---\ntitle: Connection pooling\ndescription: Why every serverless instance opens its own pool, and what to do about it.\n---\n\n# Connection pooling\n\nShort.\n',
+        '---\ntitle: Connection pooling\ndescription: Why every serverless instance opens its own pool, and what to do about it.\n---\n\n# Connection pooling\n\nShort.\n\n## Further reading\n\n- [Postgres](https://www.postgresql.org/docs/)\n',
     })
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/pooling\.mdx: has \d+ words of prose; a lesson needs at least 600/),
-        expect.stringMatching(/pooling\.mdx: has no "## Exercise" section/),
-        expect.stringMatching(/pooling\.mdx: has no "## Key takeaways" section/),
-        expect.stringMatching(/pooling\.mdx: has no "## Further reading" section/),
-        expect.stringMatching(/pooling\.mdx: embeds no lab/),
+        expect.stringMatching(/pooling\.mdx:6: has \d+ words of prose; a lesson has 800–2,000\./),
+        expect.stringMatching(
+          /pooling\.mdx:10: has no "## Exercise" section\.\n {2}→ Add a ## Exercise heading above this line/,
+        ),
+        expect.stringMatching(
+          /pooling\.mdx:10: has no "## Key takeaways" section\.\n {2}→ Add a ## Key takeaways heading above this line/,
+        ),
+        expect.stringMatching(/pooling\.mdx:6: embeds no lab/),
       ]),
     )
   })
 
-  it('reports an example whose meta breaks the schema', async () => {
+  it('finds a lesson longer than the range', async () => {
+    const long = POOLING_LESSON.replace(LESSON_PROSE, `${LESSON_PROSE}\n${LESSON_PROSE}\n${LESSON_PROSE}`)
+    expect(await problemsOf({ 'pages/where-they-hurt/pooling.mdx': long })).toEqual([
+      expect.stringMatching(
+        /^pages\/where-they-hurt\/pooling\.mdx:8: has 2,\d{3} words of prose; a lesson has 800–2,000\.\n {2}→ Cut/,
+      ),
+    ])
+  })
+
+  it('reports a meta that breaks the schema once, at the field, with no follow-on error about the exercise', async () => {
     const problems = await problemsOf({
-      'examples/demo/meta.ts': `export default { title: 'Demo', presets: ${PRESETS}, expect: { status: 'ok' } }\n`,
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace('status: 404', "status: 'ok'"),
     })
-    expect(problems).toContainEqual(expect.stringMatching(/^examples\/demo\/meta\.ts: [\s\S]*expect\.status/))
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:4: expect\.status: .*\n {2}→ Status of the default preset's last request/,
+      ),
+    ])
+  })
+
+  it('suggests the meta key or value that was probably meant', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "  title: 'Demo exercise',",
+        "  title: 'Demo exercise',\n  descripton: 'A typo.',\n  platform: { profile: 'lamda' },",
+      ),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:3: unknown key "descripton"\.\n {2}→ Did you mean "description"\? Keys allowed here: title, description/,
+      ),
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:4: platform\.profile: .*\n {2}→ Did you mean "lambda"\?/,
+      ),
+    ])
+  })
+
+  it('finds a check whose path no request of the exercise preset hits, at its line', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "path: '/api/hello', status",
+        "path: '/api/helo', status",
+      ),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:8: check "GET \/api\/hello answers 200" looks at any method \/api\/helo, which preset "One request" never requests, so it can never pass\.\n {2}→ Did you mean "\/api\/hello"\? The preset sends: GET \/api\/hello\./,
+      ),
+    ])
+  })
+
+  it('finds a solution file at a path no request reaches, and suggests the starter file it probably replaces', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/solution/app/api/hello/route.ts': null,
+      'examples/demo-exercise/solution/app/api/othr/route.ts':
+        'export async function GET() { return Response.json({ ok: true }) }\n',
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/solution\/app\/api\/othr\/route\.ts:1: is a route no request of preset "One request" reaches, and it replaces no file of the starter\.\n {2}→ Did you mean solution\/app\/api\/other\/route\.ts\?/,
+      ),
+    ])
+  })
+
+  it('fails a lesson its section overview does not link, at the overview', async () => {
+    const problems = await problemsOf({
+      'pages/where-they-hurt.mdx': VALID_SITE['pages/where-they-hurt.mdx'].replace(
+        '**In the lesson:** [Connection pooling](/where-they-hurt/pooling/): a burst, in a lab.\n',
+        'More to come.\n',
+      ),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^pages\/where-they-hurt\.mdx:\d+: does not link the section's lesson pages\/where-they-hurt\/pooling\.mdx \(\/where-they-hurt\/pooling\/\)\.\n {2}→ Introduce it here/,
+      ),
+    ])
+  })
+
+  it('finds counts in prose that disagree with the section, and the wrap-up that misses a lesson', async () => {
+    const problems = await problemsOf({
+      'pages/where-they-hurt.mdx': VALID_SITE['pages/where-they-hurt.mdx']
+        .replace('The one place', 'Five ways')
+        .replace('covers one place', 'covers the five places'),
+      'pages/_meta.ts':
+        "export default { index: 'Introduction', 'where-they-hurt': 'Where they hurt', 'wrap-up': 'Wrap-up' }\n",
+      'pages/wrap-up.mdx':
+        '---\ntitle: Wrap-up\ndescription: What to take away from the course, and a recap of each of the two lessons.\n---\n\n# Wrap-up\n\n## The two lessons\n\n| Topic | Lesson |\n| --- | --- |\n',
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^pages\/where-they-hurt\.mdx:3: says "Five ways", but pages\/where-they-hurt\/ has 1 lesson\.\n {2}→ Change the count to one/,
+      ),
+      expect.stringMatching(
+        /^pages\/where-they-hurt\.mdx:8: says "five places", but pages\/where-they-hurt\/ has 1 lesson\./,
+      ),
+      expect.stringMatching(/^pages\/wrap-up\.mdx:3: says "two lessons", but the course has 1 lesson\./),
+      expect.stringMatching(/^pages\/wrap-up\.mdx:8: says "two lessons", but the course has 1 lesson\./),
+      expect.stringMatching(/^pages\/wrap-up\.mdx:8: does not recap the lesson pages\/where-they-hurt\/pooling\.mdx/),
+    ])
   })
 })

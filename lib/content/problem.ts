@@ -2,16 +2,15 @@
 export interface ContentProblem {
   /** Path relative to the repository root, POSIX separators. */
   file: string
-  /** 1-based line, when the problem has one. */
-  line?: number
+  /** 1-based line: where to make the fix (line 1 for a problem with the whole file). */
+  line: number
   message: string
   /** What to do about it, phrased as an instruction. */
   fix: string
 }
 
 export function formatProblem(problem: ContentProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file
-  return `${where}: ${problem.message}\n  → ${problem.fix}`
+  return `${problem.file}:${problem.line}: ${problem.message}\n  → ${problem.fix}`
 }
 
 /** 1-based line of the first occurrence of `needle` in `source`, or undefined. */

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadExample } from '@/lib/examples/load'
+import { pathToFileURL } from 'node:url'
+import { loadExample, type LoadedExample } from '@/lib/examples/load'
 import { listExampleIds } from '@/lib/examples/read-files.mjs'
 import {
   checkExercises,
@@ -11,9 +12,12 @@ import {
   checkNavigation,
   type ExampleSummary,
 } from './checks'
+import { exampleLoadProblems } from './example-meta-problems'
+import { checkExercise } from './exercise-checks'
 import { readFrontmatter } from './frontmatter'
 import { proseWordCount } from './mdx-scan'
-import type { ContentProblem } from './problem'
+import { checkSectionOverviews, checkWrapUp } from './overview-checks'
+import { lineOf, type ContentProblem } from './problem'
 import { readSite } from './site-pages'
 
 export interface ContentReport {
@@ -27,17 +31,31 @@ async function summariseExamples(root: string, problems: ContentProblem[]): Prom
   const examplesDir = join(root, 'examples')
   const summaries: ExampleSummary[] = []
   for (const id of listExampleIds(examplesDir)) {
+    const metaFile = `examples/${id}/meta.ts`
+    const metaPath = join(examplesDir, id, 'meta.ts')
+    const source = readFileSync(metaPath, 'utf8')
+    const exerciseLine = lineOf(source, /^\s*exercise\s*:/m) ?? 1
+    let example: LoadedExample
     try {
-      const example = await loadExample(id, { examplesDir })
-      summaries.push({ id, hasExercise: !!example.meta.exercise, hasSolution: !!example.solutionFiles })
+      example = await loadExample(id, { examplesDir })
     } catch (error) {
-      problems.push({
-        file: `examples/${id}/meta.ts`,
-        message: (error as Error).message,
-        fix: 'The schema and its field descriptions are in lib/examples/schema.ts.',
+      // The module is cached by now (or failed to import): this import only reads back what the loader saw.
+      const input = await import(/* @vite-ignore */ pathToFileURL(metaPath).href).then(
+        (module: { default?: unknown }) => module.default,
+        () => undefined,
+      )
+      problems.push(...exampleLoadProblems(metaFile, source, input, error))
+      summaries.push({
+        id,
+        hasExercise: /^\s*exercise\s*:/m.test(source),
+        hasSolution: existsSync(join(examplesDir, id, 'solution')),
+        loadFailed: true,
+        exerciseLine,
       })
-      summaries.push({ id, hasExercise: false, hasSolution: existsSync(join(examplesDir, id, 'solution')) })
+      continue
     }
+    problems.push(...checkExercise(example, source))
+    summaries.push({ id, hasExercise: !!example.meta.exercise, hasSolution: !!example.solutionFiles, exerciseLine })
   }
   return summaries
 }
@@ -54,7 +72,12 @@ export async function runContentChecks(root: string, { allowDrafts = false } = {
       ...checkLessonShape(page, examples),
     )
   }
-  problems.push(...checkLabs(site, examples), ...checkExercises(examples))
+  problems.push(
+    ...checkLabs(site, examples),
+    ...checkExercises(examples.filter((example) => !example.loadFailed)),
+    ...checkSectionOverviews(site),
+    ...checkWrapUp(site),
+  )
   const lessons = site.pages
     .filter((page) => page.lessonSection)
     .map((page) => ({ file: page.file, words: proseWordCount(page.source, readFrontmatter(page.source).lineCount) }))

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +8,7 @@ import { buildScenario } from '@/lib/examples/scenario'
 import { createTestEngine } from '@/lib/lab/testing/node-database'
 import { formatProblem } from './problem'
 import { runContentChecks } from './run-checks'
-import { scaffoldLesson, validateLessonRequest } from './scaffold-lesson'
+import { inSentence, nextSteps, scaffoldLesson, validateLessonRequest } from './scaffold-lesson'
 
 const engine = createTestEngine()
 let root: string
@@ -41,37 +41,103 @@ describe('npm run new:lesson', () => {
     ])
   })
 
-  it('creates a lesson that passes the content checks as a draft, and only as a draft', async () => {
+  it('creates the lesson, its two examples and its test, and says which file it only updated', async () => {
     const written = scaffoldLesson(root, request)
-    expect(written).toEqual(
-      expect.arrayContaining([
+    expect(written).toEqual({
+      created: [
         'pages/where-they-hurt/read-replicas.mdx',
-        'pages/where-they-hurt/_meta.ts',
         'examples/read-replicas/meta.ts',
-        'examples/read-replicas/solution/app/api/items/[id]/route.ts',
+        'examples/read-replicas/lib/db.ts',
+        'examples/read-replicas/app/api/records/route.ts',
+        'examples/read-replicas/db/schema.sql',
+        'examples/read-replicas/db/seed.sql',
+        'examples/read-replicas/.env',
+        'examples/read-replicas-exercise/meta.ts',
+        'examples/read-replicas-exercise/lib/db.ts',
+        'examples/read-replicas-exercise/app/api/records/route.ts',
+        'examples/read-replicas-exercise/db/schema.sql',
+        'examples/read-replicas-exercise/db/seed.sql',
+        'examples/read-replicas-exercise/.env',
+        'examples/read-replicas-exercise/solution/app/api/records/[id]/route.ts',
         'tests/unit/lessons/read-replicas.test.ts',
-      ]),
-    )
+      ],
+      updated: ['pages/where-they-hurt/_meta.ts'],
+    })
     expect(readFileSync(join(root, 'pages/where-they-hurt/_meta.ts'), 'utf8')).toContain(
       "'read-replicas': 'Read replicas and stale reads'",
     )
+    const page = readFileSync(join(root, 'pages/where-they-hurt/read-replicas.mdx'), 'utf8')
+    expect(page.match(/<Lab example="read-replicas" \/>/g)).toHaveLength(1)
+    expect(page.match(/<Lab example="read-replicas-exercise" \/>/g)).toHaveLength(1)
+  })
 
-    // Only what the new lesson brings is judged here; the repository's own state is check:content's job.
-    const aboutTheLesson = (problems: string[]) => problems.filter((problem) => problem.includes('read-replicas'))
-    const asDraft = await runContentChecks(root, { allowDrafts: true })
-    expect(aboutTheLesson(asDraft.problems.map(formatProblem))).toEqual([])
-    const strict = await runContentChecks(root)
-    expect(aboutTheLesson(strict.problems.map(formatProblem))).toEqual([
-      expect.stringMatching(/read-replicas\.mdx:\d+: is a draft/),
-    ])
+  it('keeps the casing of the title', () => {
+    expect(inSentence('Idempotency keys for POST routes')).toBe('idempotency keys for POST routes')
+    expect(inSentence('ISR and caching')).toBe('ISR and caching')
+    scaffoldLesson(root, { section: 'where-they-hurt', title: 'Idempotency keys for POST routes', slug: 'idempotency' })
+    expect(readFileSync(join(root, 'pages/where-they-hurt/idempotency.mdx'), 'utf8')).toContain(
+      'description: "A lesson on idempotency keys for POST routes: what happens, why, and what to do about it."',
+    )
+    rmSync(join(root, 'pages/where-they-hurt/idempotency.mdx'))
+    rmSync(join(root, 'examples/idempotency'), { recursive: true })
+    rmSync(join(root, 'examples/idempotency-exercise'), { recursive: true })
+    writeFileSync(
+      join(root, 'pages/where-they-hurt/_meta.ts'),
+      readFileSync(join(root, 'pages/where-they-hurt/_meta.ts'), 'utf8').replace(
+        "  'idempotency': 'Idempotency keys for POST routes',\n",
+        '',
+      ),
+    )
+  })
+
+  it('leaves a draft whose remaining problems are the steps its "Next:" message lists, each at a line', async () => {
+    const steps = nextSteps(request).join('\n')
+    for (const place of ['pages/where-they-hurt.mdx', 'pages/wrap-up.mdx', 'lib/decision-tree/tree.ts', 'facts'])
+      expect(steps).toContain(place)
+
+    const asDraft = (await runContentChecks(root, { allowDrafts: true })).problems.map(formatProblem)
+    expect(asDraft, asDraft.join('\n')).toHaveLength(8)
+    expect(asDraft).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^pages\/where-they-hurt\.mdx:\d+: says "Five ways", but pages\/where-they-hurt\/ has 6 lessons/,
+        ),
+        expect.stringMatching(
+          /^pages\/where-they-hurt\.mdx:\d+: does not link the section's lesson pages\/where-they-hurt\/read-replicas\.mdx/,
+        ),
+        expect.stringMatching(
+          /^pages\/where-they-hurt\.mdx:\d+: says "five places", but pages\/where-they-hurt\/ has 6 lessons/,
+        ),
+        expect.stringMatching(/^pages\/decide\.mdx:\d+: says "ten lessons", but the course has 11 lessons/),
+        expect.stringMatching(
+          /^pages\/index\.mdx:\d+: says "five weaknesses", but pages\/where-they-hurt\/ has 6 lessons/,
+        ),
+        expect.stringMatching(/^pages\/wrap-up\.mdx:\d+: says "ten lessons", but the course has 11 lessons/),
+        expect.stringMatching(/^pages\/wrap-up\.mdx:\d+: says "ten lessons", but the course has 11 lessons/),
+        expect.stringMatching(
+          /^pages\/wrap-up\.mdx:\d+: does not recap the lesson pages\/where-they-hurt\/read-replicas\.mdx/,
+        ),
+      ]),
+    )
+    const strict = (await runContentChecks(root)).problems.map(formatProblem)
+    expect(strict).toContainEqual(expect.stringMatching(/read-replicas\.mdx:\d+: is a draft/))
   })
 
   it('refuses to overwrite a lesson that exists', () => {
     expect(() => scaffoldLesson(root, request)).toThrow(/already exists/)
   })
 
-  it('creates a starter example that runs as its meta expects, with an exercise the solution completes', async () => {
-    const example = await loadExample('read-replicas', { examplesDir: join(root, 'examples') })
+  it('creates examples that run as their metas expect, and an exercise the solution completes', async () => {
+    const lesson = await loadExample('read-replicas', { examplesDir: join(root, 'examples') })
+    const run = await engine.run({
+      files: lesson.files,
+      scenario: buildScenario(lesson.meta, lesson.meta.defaultPreset),
+    })
+    if (!run.ok) throw new Error(run.error.message)
+    expect(run.requests.map((response) => response.status)).toEqual([200, 201, 200])
+    expect(lesson.meta.exercise).toBeUndefined()
+
+    const example = await loadExample('read-replicas-exercise', { examplesDir: join(root, 'examples') })
     const scenario = buildScenario(example.meta, example.meta.defaultPreset)
     const starter = await engine.run({ files: example.files, scenario })
     if (!starter.ok) throw new Error(starter.error.message)

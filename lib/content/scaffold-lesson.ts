@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { LESSON_WORDS } from './checks'
 import { LESSON_SECTIONS } from './site-pages'
 
 export type LessonSection = (typeof LESSON_SECTIONS)[number]
@@ -30,8 +31,9 @@ export function validateLessonRequest(root: string, request: LessonRequest): str
   if (problems.length) return problems
   const page = `pages/${request.section}/${request.slug}.mdx`
   if (existsSync(join(root, page))) problems.push(`${page} already exists: pick another --slug.`)
-  if (existsSync(join(root, 'examples', request.slug)))
-    problems.push(`examples/${request.slug}/ already exists: pick another --slug.`)
+  for (const id of [request.slug, exerciseId(request.slug)]) {
+    if (existsSync(join(root, 'examples', id))) problems.push(`examples/${id}/ already exists: pick another --slug.`)
+  }
   return problems
 }
 
@@ -42,14 +44,14 @@ export function slugFromTitle(title: string): string {
     .replace(/^-|-$/g, '')
 }
 
-function writeNew(root: string, path: string, content: string, written: string[]) {
+function writeNew(root: string, path: string, content: string, written: ScaffoldResult) {
   mkdirSync(dirname(join(root, path)), { recursive: true })
   writeFileSync(join(root, path), content)
-  written.push(path)
+  written.created.push(path)
 }
 
 /** Adds the page to its section's `_meta.ts`, creating the file for a section's first lesson. */
-function registerInMeta(root: string, request: LessonRequest, written: string[]) {
+function registerInMeta(root: string, request: LessonRequest, written: ScaffoldResult) {
   const metaPath = `pages/${request.section}/_meta.ts`
   const entry = `  '${request.slug}': ${JSON.stringify(request.title).replace(/^"|"$/g, "'")},`
   const full = join(root, metaPath)
@@ -63,26 +65,55 @@ function registerInMeta(root: string, request: LessonRequest, written: string[])
   const before = source.slice(0, closing).replace(/\s*$/, '')
   const needsComma = !before.endsWith(',') && !before.endsWith('{')
   writeFileSync(full, `${before}${needsComma ? ',' : ''}\n${entry}\n${source.slice(closing)}`)
-  written.push(metaPath)
+  written.updated.push(metaPath)
 }
 
-export function scaffoldLesson(root: string, request: LessonRequest): string[] {
+export interface ScaffoldResult {
+  created: string[]
+  updated: string[]
+}
+
+/** The id of the lesson's exercise example: its own example, so each lab is embedded once. */
+export const exerciseId = (slug: string) => `${slug}-exercise`
+
+export function scaffoldLesson(root: string, request: LessonRequest): ScaffoldResult {
   const problems = validateLessonRequest(root, request)
   if (problems.length) throw new Error(problems.join('\n'))
-  const { section, title, slug } = request
-  const written: string[] = []
+  const { section, slug } = request
+  const written: ScaffoldResult = { created: [], updated: [] }
   writeNew(root, `pages/${section}/${slug}.mdx`, lessonPage(request), written)
   registerInMeta(root, request, written)
-  for (const [path, content] of Object.entries(starterExample(title)))
+  for (const [path, content] of Object.entries(starterExample(request)))
     writeNew(root, `examples/${slug}/${path}`, content, written)
+  for (const [path, content] of Object.entries(exerciseExample(request)))
+    writeNew(root, `examples/${exerciseId(slug)}/${path}`, content, written)
   writeNew(root, `tests/unit/lessons/${slug}.test.ts`, lessonTest(slug), written)
   return written
+}
+
+/** What the scaffolder cannot do for the author, in the order to do it; printed after it ran. */
+export function nextSteps({ section, slug }: LessonRequest): string[] {
+  return [
+    `Write the lesson in pages/${section}/${slug}.mdx (${LESSON_WORDS.min}–${LESSON_WORDS.max} words of prose) and reshape examples/${slug}/ and examples/${exerciseId(slug)}/ to show its point.`,
+    `Introduce the lesson in the section overview, pages/${section}.mdx: a part ending with **In the lesson:** [Title](/${section}/${slug}/), and the counts in its prose ("five ways", "five places").`,
+    'Recap it in the wrap-up, pages/wrap-up.mdx: a row in the lessons table, and the count ("the ten lessons"); the introduction (pages/index.mdx) and pages/decide.mdx count the lessons too.',
+    'Check the facts: every figure with its official source and the date you checked it, a "What changed since the article" callout where things moved, and lib/decision-tree/tree.ts (its sources and answers) if the lesson changes a verdict.',
+    `Assert every number the lesson quotes in tests/unit/lessons/${slug}.test.ts.`,
+    `Run \`npm run check\` after each edit (\`npm run check:content -- --allow-drafts\` while it is a draft: the content checks name each of the steps above that is still open), and remove \`draft: true\` when it is done.`,
+  ]
+}
+
+/** "Idempotency keys for POST routes" → "idempotency keys for POST routes": only a capitalised first word is lowered. */
+export function inSentence(title: string): string {
+  const [first = '', ...rest] = title.split(' ')
+  const lowered = /^[A-Z][a-z]/.test(first) ? first[0].toLowerCase() + first.slice(1) : first
+  return [lowered, ...rest].join(' ')
 }
 
 function lessonPage({ title, slug }: LessonRequest): string {
   return `---
 title: ${JSON.stringify(title)}
-description: ${JSON.stringify(`A lesson on ${title.toLowerCase()}: what happens, why, and what to do about it.`)}
+description: ${JSON.stringify(`A lesson on ${inSentence(title)}: what happens, why, and what to do about it.`)}
 draft: true
 ---
 
@@ -92,7 +123,7 @@ import { Lab } from '@/components/Lab'
 # ${title}
 
 Open with the problem in the reader's terms: what they built, what they saw go wrong, and the question this
-lesson answers. Then explain the idea in your own words (700 to 1,500 words in all) around the lab below.
+lesson answers. Then explain the idea in your own words (${LESSON_WORDS.min.toLocaleString('en-GB')} to ${LESSON_WORDS.max.toLocaleString('en-GB')} words in all) around the lab below.
 
 <Lab example="${slug}" />
 
@@ -102,7 +133,7 @@ lesson answers. Then explain the idea in your own words (700 to 1,500 words in a
 
 ## Exercise
 
-<Lab example="${slug}" />
+<Lab example="${exerciseId(slug)}" />
 
 ## Key takeaways
 
@@ -114,23 +145,94 @@ lesson answers. Then explain the idea in your own words (700 to 1,500 words in a
 `
 }
 
-function starterExample(title: string): Record<string, string> {
+const DB = `import 'server-only'
+import { Pool } from 'pg'
+
+// One pool per instance, created when the module is first imported.
+export const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 })
+`
+
+const SCHEMA = `CREATE TABLE records (
+  id serial PRIMARY KEY,
+  name text NOT NULL
+);
+`
+
+const SEED = `INSERT INTO records (name) VALUES ('first'), ('second');
+`
+
+const ENV = `DATABASE_URL=postgres://app:secret@db.internal:5432/app
+`
+
+const LIST_AND_CREATE = `import { z } from 'zod'
+import { pool } from '@/lib/db'
+
+const NewRecord = z.object({ name: z.string().trim().min(1, 'name is required') })
+
+export async function GET() {
+  const { rows } = await pool.query('SELECT id, name FROM records ORDER BY id')
+  return Response.json(rows)
+}
+
+export async function POST(request: Request) {
+  const parsed = NewRecord.safeParse(await request.json().catch(() => null))
+  if (!parsed.success) return Response.json({ issues: parsed.error.issues }, { status: 400 })
+  const { rows } = await pool.query('INSERT INTO records (name) VALUES ($1) RETURNING id, name', [parsed.data.name])
+  return Response.json(rows[0], { status: 201 })
+}
+`
+
+/** A neutral starting point (list and create, validated, one pool per instance) for the author to reshape. */
+function starterExample({ title }: LessonRequest): Record<string, string> {
   return {
     'meta.ts': `import type { ExampleMetaInput } from '@/lib/examples/schema'
 
 export default {
   title: ${JSON.stringify(title)},
-  description: 'A list route and a missing detail route: the exercise adds it.',
-  files: { active: 'app/api/items/route.ts' },
+  description: 'A route that lists records and creates one: reshape it to show the lesson\\'s point.',
+  files: { active: 'app/api/records/route.ts' },
   platform: { profile: 'fluid' },
   presets: [
     {
-      name: 'List, then one item, then a missing one',
+      name: 'List, create, list again',
       scenario: {
         requests: [
-          { at: 0, method: 'GET', path: '/api/items' },
-          { at: 100, method: 'GET', path: '/api/items/1' },
-          { at: 200, method: 'GET', path: '/api/items/999' },
+          { at: 0, method: 'GET', path: '/api/records' },
+          { at: 100, method: 'POST', path: '/api/records', body: { name: 'third' } },
+          { at: 200, method: 'GET', path: '/api/records' },
+        ],
+      },
+    },
+  ],
+  expect: { status: 200 },
+} satisfies ExampleMetaInput
+`,
+    'lib/db.ts': DB,
+    'app/api/records/route.ts': LIST_AND_CREATE,
+    'db/schema.sql': SCHEMA,
+    'db/seed.sql': SEED,
+    '.env': ENV,
+  }
+}
+
+/** The exercise: the same records, without the detail route the reader adds. */
+function exerciseExample({ title }: LessonRequest): Record<string, string> {
+  return {
+    'meta.ts': `import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+export default {
+  title: ${JSON.stringify(`Exercise: ${inSentence(title)}`)},
+  description: 'A list route without a detail route: the exercise adds it.',
+  files: { active: 'app/api/records/route.ts' },
+  platform: { profile: 'fluid' },
+  presets: [
+    {
+      name: 'List, then one record, then a missing one',
+      scenario: {
+        requests: [
+          { at: 0, method: 'GET', path: '/api/records' },
+          { at: 100, method: 'GET', path: '/api/records/1' },
+          { at: 200, method: 'GET', path: '/api/records/999' },
         ],
       },
     },
@@ -138,38 +240,27 @@ export default {
   // The starter has no detail route yet, so the last request answers 404 for the wrong reason.
   expect: { status: 404 },
   exercise: {
-    goal: 'Add GET /api/items/[id]: 200 with the item when it exists, 404 when it does not.',
+    goal: 'Add GET /api/records/[id]: 200 with the record when it exists, 404 when it does not.',
     checks: [
-      { type: 'request-status', method: 'GET', path: '/api/items/1', status: 200, label: 'GET /api/items/1 answers 200' },
-      { type: 'request-status', method: 'GET', path: '/api/items/999', status: 404, label: 'GET /api/items/999 answers 404' },
+      { type: 'request-status', method: 'GET', path: '/api/records/1', status: 200, label: 'GET /api/records/1 answers 200' },
+      { type: 'request-status', method: 'GET', path: '/api/records/999', status: 404, label: 'GET /api/records/999 answers 404' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
   },
 } satisfies ExampleMetaInput
 `,
-    'lib/db.ts': `import 'server-only'
-import { Pool } from 'pg'
-
-// One pool per instance, created when the module is first imported.
-export const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 })
-`,
-    'app/api/items/route.ts': `import { pool } from '@/lib/db'
+    'lib/db.ts': DB,
+    'app/api/records/route.ts': `import { pool } from '@/lib/db'
 
 export async function GET() {
-  const { rows } = await pool.query('SELECT id, name FROM items ORDER BY id')
+  const { rows } = await pool.query('SELECT id, name FROM records ORDER BY id')
   return Response.json(rows)
 }
 `,
-    'db/schema.sql': `CREATE TABLE items (
-  id serial PRIMARY KEY,
-  name text NOT NULL
-);
-`,
-    'db/seed.sql': `INSERT INTO items (name) VALUES ('first'), ('second');
-`,
-    '.env': `DATABASE_URL=postgres://app:secret@db.internal:5432/app
-`,
-    'solution/app/api/items/[id]/route.ts': `import { z } from 'zod'
+    'db/schema.sql': SCHEMA,
+    'db/seed.sql': SEED,
+    '.env': ENV,
+    'solution/app/api/records/[id]/route.ts': `import { z } from 'zod'
 import { pool } from '@/lib/db'
 
 const Id = z.coerce.number().int().positive()
@@ -177,7 +268,7 @@ const Id = z.coerce.number().int().positive()
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = Id.safeParse((await params).id)
   if (!id.success) return Response.json({ error: 'id must be a positive integer' }, { status: 400 })
-  const { rows } = await pool.query('SELECT id, name FROM items WHERE id = $1', [id.data])
+  const { rows } = await pool.query('SELECT id, name FROM records WHERE id = $1', [id.data])
   if (rows.length === 0) return Response.json({ error: 'Not found' }, { status: 404 })
   return Response.json(rows[0])
 }
@@ -187,6 +278,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 
 function lessonTest(slug: string): string {
   return `import { afterAll, beforeAll, expect, it } from 'vitest'
+import { evaluateChecks } from '@/lib/examples/checks'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
 import { createTestEngine } from '@/lib/lab/testing/node-database'
@@ -195,12 +287,19 @@ const engine = createTestEngine()
 beforeAll(() => engine.ready())
 afterAll(() => engine.close())
 
-// Assert here every number the lesson quotes from its lab.
-it('the starter answers as its meta expects', async () => {
+// Assert here every number the lesson quotes from its labs.
+it('the lesson\\'s example answers as its meta expects', async () => {
   const { files, meta } = await loadExample('${slug}')
   const outcome = await engine.run({ files, scenario: buildScenario(meta, meta.defaultPreset) })
   if (!outcome.ok) throw new Error(outcome.error.message)
-  expect(outcome.requests.at(-1)?.status).toBe(meta.expect.status)
+  expect(outcome.requests.map((request) => request.status)).toEqual([200, 201, 200])
+})
+
+it('the exercise\\'s solution passes every check', async () => {
+  const { solution, meta } = await loadExample('${slug}-exercise')
+  const outcome = await engine.run({ files: solution!, scenario: buildScenario(meta, meta.exercise?.preset ?? meta.defaultPreset) })
+  if (!outcome.ok) throw new Error(outcome.error.message)
+  expect(evaluateChecks(meta.exercise!.checks, outcome).filter((verdict) => !verdict.pass)).toEqual([])
 })
 `
 }

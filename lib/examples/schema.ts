@@ -116,6 +116,13 @@ export const presetSchema = z
     name: z.string().min(1).describe('What the reader picks in the preset menu, e.g. "Burst of 50".'),
     description: z.string().optional().describe('One sentence shown under the menu when this preset is selected.'),
     scenario: scenarioSchema,
+    expectServerErrors: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Why the starter answers 5xx, or lets an error escape a route, in this preset: the failure is the point, e.g. "The burst exhausts max_connections: 30 of 50 answer 500." Without it the example tests fail on any 5xx or uncaught error in any request; with it they fail once the preset stops producing one. A solution never may.',
+      ),
   })
   .strict()
 
@@ -271,16 +278,33 @@ export interface ResolvedExampleMeta {
   database?: z.output<typeof databaseSettingsSchema>
 }
 
+/** One thing wrong with a meta, located by its path in the meta object (`['presets', 0, 'name']`). */
+export interface ExampleMetaIssue {
+  path: PropertyKey[]
+  message: string
+  /** zod's issue code, when zod found it (`unrecognized_keys`, `invalid_value`, …). */
+  code?: string
+  /** For `unrecognized_keys`: the keys the schema does not know. */
+  keys?: string[]
+  /** For `invalid_value`: the values allowed. */
+  values?: unknown[]
+}
+
 export class ExampleMetaError extends Error {
-  constructor(message: string) {
+  /** The problems one by one, for tools that point at lines (the content checks); empty for a missing file. */
+  readonly issues: ExampleMetaIssue[]
+  constructor(message: string, issues: ExampleMetaIssue[] = []) {
     super(message)
     this.name = 'ExampleMetaError'
+    this.issues = issues
   }
 }
 
-function issuePath(path: ReadonlyArray<PropertyKey>): string {
+export function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '')
 }
+
+const issueLines = (issues: ExampleMetaIssue[]) => issues.map((issue) => `  - ${issuePath(issue.path) || '(root)'}: ${issue.message}`).join('\n')
 
 /**
  * Validates a meta object against the files that exist, and fills in defaults.
@@ -289,39 +313,46 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
 export function resolveExampleMeta(id: string, input: unknown, fileNames: string[], metaFile: string): ResolvedExampleMeta {
   const parsed = exampleMetaSchema.safeParse(input)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issuePath(issue.path) || '(root)'}: ${issue.message}`)
-    throw new ExampleMetaError(`${metaFile}: the meta does not match the example schema (lib/examples/schema.ts):\n${lines.join('\n')}`)
+    const issues: ExampleMetaIssue[] = parsed.error.issues.map((issue) => ({
+      path: [...issue.path],
+      message: issue.message,
+      code: issue.code,
+      keys: issue.code === 'unrecognized_keys' ? issue.keys : undefined,
+      values: issue.code === 'invalid_value' ? issue.values : undefined,
+    }))
+    throw new ExampleMetaError(`${metaFile}: the meta does not match the example schema (lib/examples/schema.ts):\n${issueLines(issues)}`, issues)
   }
   const meta = parsed.data
-  const problems: string[] = []
+  const problems: ExampleMetaIssue[] = []
+  const problem = (path: PropertyKey[], message: string) => problems.push({ path, message })
   const known = new Set(fileNames)
-  const unknownFile = (field: string, file: string) =>
-    problems.push(`  - ${field}: "${file}" is not a file of this example. Files: ${fileNames.join(', ')}`)
+  const unknownFile = (path: PropertyKey[], file: string) =>
+    problem(path, `"${file}" is not a file of this example. Files: ${fileNames.join(', ')}`)
 
   const visibleFiles = meta.files?.visible ?? fileNames
-  visibleFiles.forEach((file, index) => known.has(file) || unknownFile(`files.visible[${index}]`, file))
+  visibleFiles.forEach((file, index) => known.has(file) || unknownFile(['files', 'visible', index], file))
   const activeFile = meta.files?.active ?? visibleFiles[0]
-  if (activeFile === undefined) problems.push('  - files: the example has no files; add at least one route file.')
-  else if (!known.has(activeFile)) unknownFile('files.active', activeFile)
-  else if (!visibleFiles.includes(activeFile)) problems.push(`  - files.active: "${activeFile}" must also be listed in files.visible.`)
+  if (activeFile === undefined) problem(['files'], 'the example has no files; add at least one route file.')
+  else if (!known.has(activeFile)) unknownFile(['files', 'active'], activeFile)
+  else if (!visibleFiles.includes(activeFile)) problem(['files', 'active'], `"${activeFile}" must also be listed in files.visible.`)
   const readOnlyFiles = meta.files?.readOnly ?? fileNames.filter((file) => file.startsWith('db/'))
-  readOnlyFiles.forEach((file, index) => known.has(file) || unknownFile(`files.readOnly[${index}]`, file))
+  readOnlyFiles.forEach((file, index) => known.has(file) || unknownFile(['files', 'readOnly', index], file))
 
   const presetNames = meta.presets.map((preset) => preset.name)
-  const duplicate = presetNames.find((name, index) => presetNames.indexOf(name) !== index)
-  if (duplicate) problems.push(`  - presets: two presets are named "${duplicate}"; give each a distinct name.`)
+  const duplicate = presetNames.findIndex((name, index) => presetNames.indexOf(name) !== index)
+  if (duplicate !== -1) problem(['presets', duplicate, 'name'], `two presets are named "${presetNames[duplicate]}"; give each a distinct name.`)
   const defaultPreset = meta.defaultPreset ?? presetNames[0]
   if (!presetNames.includes(defaultPreset)) {
-    problems.push(`  - defaultPreset: no preset is named "${defaultPreset}". Presets: ${presetNames.join(', ')}`)
+    problem(['defaultPreset'], `no preset is named "${defaultPreset}". Presets: ${presetNames.join(', ')}`)
   }
   if (meta.exercise?.preset && !presetNames.includes(meta.exercise.preset)) {
-    problems.push(`  - exercise.preset: no preset is named "${meta.exercise.preset}". Presets: ${presetNames.join(', ')}`)
+    problem(['exercise', 'preset'], `no preset is named "${meta.exercise.preset}". Presets: ${presetNames.join(', ')}`)
   }
   if (meta.profiles && meta.platform?.profile && !meta.profiles.includes(meta.platform.profile)) {
-    problems.push(`  - profiles: the default profile "${meta.platform.profile}" (platform.profile) must be one of the profiles listed.`)
+    problem(['profiles'], `the default profile "${meta.platform.profile}" (platform.profile) must be one of the profiles listed.`)
   }
   if (problems.length > 0) {
-    throw new ExampleMetaError(`${metaFile}: fix these fields:\n${problems.join('\n')}`)
+    throw new ExampleMetaError(`${metaFile}: fix these fields:\n${issueLines(problems)}`, problems)
   }
 
   return {

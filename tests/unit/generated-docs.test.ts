@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contributePage, fillGeneratedBlocks, generatedBlocks, reviewChecklist } from '@/lib/content/contributing-doc'
+import { LESSON_WORDS } from '@/lib/content/checks'
+import {
+  contributePage,
+  filledReadme,
+  filledTemplate,
+  fillGeneratedBlocks,
+  generatedBlocks,
+  reviewChecklist,
+} from '@/lib/content/contributing-doc'
+import { FAST_STAGES, STAGES } from '@/scripts/stages.mjs'
 
 const template = readFileSync('.github/pull_request_template.md', 'utf8')
 const guide = readFileSync('CONTRIBUTING.md', 'utf8')
@@ -17,6 +26,36 @@ describe('the contributor guide', () => {
       readFileSync('pages/contribute.mdx', 'utf8'),
       'pages/contribute.mdx is out of date: run `npm run docs:generate`',
     ).toBe(contributePage(guide))
+  })
+
+  it('lists the stages from scripts/stages.mjs in README.md, CONTRIBUTING.md and the pull-request template', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    expect(readme, 'README.md is out of date: run `npm run docs:generate`').toBe(filledReadme(readme))
+    expect(template, '.github/pull_request_template.md is out of date: run `npm run docs:generate`').toBe(
+      filledTemplate(template),
+    )
+    for (const [name, text] of [
+      ['README.md', readme],
+      ['CONTRIBUTING.md', guide],
+    ] as const) {
+      for (const stage of STAGES)
+        expect(text, `${name} does not list the stage ${stage.name}`).toContain(`| \`${stage.name}\` |`)
+    }
+    expect(template).toContain(
+      `\`npm run check\` passes locally (${FAST_STAGES.map((stage) => stage.name).join(', ')})`,
+    )
+  })
+
+  it('states the word range the content check enforces, wherever it states one', () => {
+    const range = `${LESSON_WORDS.min.toLocaleString('en-GB')}(–| to )${LESSON_WORDS.max.toLocaleString('en-GB')} words`
+    for (const [name, text] of [
+      ['CONTRIBUTING.md', guide],
+      ['.github/pull_request_template.md', template],
+    ] as const) {
+      const stated = [...text.matchAll(/\b[\d,]+(?:–| to )[\d,]+ words\b/g)].map((match) => match[0])
+      expect(stated.length, `${name} states no word range`).toBeGreaterThan(0)
+      for (const found of stated) expect(found, `${name} states "${found}"`).toMatch(new RegExp(`^${range}$`))
+    }
   })
 
   it('lists the pull-request checklist as the review checklist', () => {

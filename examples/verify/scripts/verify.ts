@@ -19,6 +19,7 @@ import { conformanceReport, conformanceVariants, runConformance } from './confor
 import { startEmbedded, startExternal, type Database } from './database'
 import { generateApp, parseDotEnv, urlPrefix } from './mount'
 import { lineDiff, normaliseBody, normaliseHeaders } from './normalise'
+import { toExamplePaths } from './source-paths'
 import { expandPlan, MAX_CRONS, MAX_COPIES, type EngineRequest, type EngineVariantResult, type Variant } from './plan'
 
 const VERIFY_DIR = resolve(import.meta.dirname, '..')
@@ -138,12 +139,13 @@ function startEngine() {
 
 const nextBin = join(VERIFY_DIR, 'node_modules/.bin/next')
 
-async function build(env: NodeJS.ProcessEnv) {
+async function build(env: NodeJS.ProcessEnv, variants: Variant[]) {
   const child = run(nextBin, ['build'], { cwd: APP, env })
   const output = collect(child)
   const code = await exited(child)
   if (code !== 0) {
-    console.error(output.text().split('\n').slice(-120).join('\n'))
+    // Errors name the example's own files (examples/<id>/…), not the generated app's mount paths.
+    console.error(toExamplePaths(output.text().split('\n').slice(-120).join('\n'), variants, REPO))
     throw new Error(`next build failed (exit code ${code}). Output above.`)
   }
   const routes = output
@@ -297,7 +299,7 @@ async function main() {
     )
     // The build may prerender routes (e.g. `export const revalidate`), so the database must be seeded first.
     await db.ready
-    await build(appEnv)
+    await build(appEnv, variants)
   } else {
     await db.ready
     log('reusing the previous build (--skip-build)')

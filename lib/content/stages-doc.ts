@@ -1,0 +1,39 @@
+/**
+ * The list of what a contributor runs before a pull request, written from the one stage list
+ * (scripts/stages.mjs) into README.md, CONTRIBUTING.md and the pull-request template by
+ * `npm run docs:generate`; tests/unit/generated-docs.test.ts fails when any of them drifts.
+ */
+import { CI_STAGES, FAST_STAGES, STAGES } from '@/scripts/stages.mjs'
+
+const names = (stages: typeof STAGES) => stages.map((stage) => stage.name).join(', ')
+
+/** The stage table with the two commands, for README.md and CONTRIBUTING.md. */
+export function stagesMarkdown(): string {
+  const rows = STAGES.map(
+    (stage) =>
+      `| \`${stage.name}\` | ${stage.checks} | ${stage.fast ? 'yes' : 'no'} | ${
+        stage.network ? `yes: ${stage.network}` : 'no'
+      } |`,
+  )
+  return [
+    `Before you push, run \`npm run check\`: the ${FAST_STAGES.length} fast stages (${names(FAST_STAGES)}), with no network, no build and no browser, in under a minute. ` +
+      `\`npm test\` runs every stage in this order and stops at the first failure; CI runs it on a fresh clone (\`bash .ci/run\`). ` +
+      `\`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` runs the rest here; ` +
+      `${CI_STAGES.filter((stage) => stage.network)
+        .map((stage) => `\`${stage.name}\``)
+        .join(' and ')} need the npm registry.`,
+    '',
+    '| stage | what it checks | in `npm run check` | needs the network |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n')
+}
+
+/** The checklist items of the pull-request template that say what to run. */
+export function stagesChecklist(): string {
+  const networked = CI_STAGES.filter((stage) => stage.network).map((stage) => `\`${stage.name}\``)
+  return [
+    `- [ ] \`npm run check\` passes locally (${names(FAST_STAGES)}).`,
+    `- [ ] \`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` passes locally, or CI ran it (${networked.join(' and ')} need the npm registry).`,
+  ].join('\n')
+}

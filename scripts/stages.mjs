@@ -1,0 +1,86 @@
+// The one list of checks a pull request must pass. `npm test` runs them all (scripts/test.mjs), `npm run check`
+// runs the fast ones (scripts/check.mjs), and `npm run docs:generate` writes the list into README.md,
+// CONTRIBUTING.md and the pull-request template (lib/content/stages-doc.ts), so the three never disagree.
+
+/**
+ * @typedef {object} Stage
+ * @property {string} name what `npm test -- <name>` selects
+ * @property {string} command
+ * @property {string[]} args
+ * @property {string} checks what the stage proves, for the generated docs
+ * @property {boolean} fast part of `npm run check`: no network, no build, no browser
+ * @property {string} [network] why the stage needs the npm registry, when it does
+ * @property {boolean} [needsChromium]
+ */
+
+/** @type {Stage[]} In the order that fails fastest. */
+export const STAGES = [
+  {
+    name: 'lint',
+    command: 'npx',
+    args: ['eslint', '.', '--max-warnings=0'],
+    checks: 'ESLint over the site, scripts, tests and every example folder (`examples/<id>/`, solutions included)',
+    fast: true,
+  },
+  {
+    name: 'format',
+    command: 'npx',
+    args: ['prettier', '--check', '.', '--log-level', 'warn'],
+    checks: 'Prettier',
+    fast: true,
+  },
+  {
+    name: 'types',
+    command: 'npm',
+    args: ['run', 'typecheck', '--silent'],
+    checks:
+      "tsc over the site, then every example (starter and solution) against the Next.js 16, `pg` and `@vercel/functions` types the examples app uses, and every route's handlers against Next.js 16's signature",
+    fast: true,
+  },
+  {
+    name: 'content',
+    command: 'npx',
+    args: ['tsx', 'scripts/check-content.ts'],
+    checks:
+      'the content checks: sidebar, front matter, lesson shape and length, labs, links and anchors, overviews, example metas and exercises',
+    fast: true,
+  },
+  {
+    name: 'unit',
+    command: 'npx',
+    args: ['vitest', 'run'],
+    checks: 'Vitest in Node: the lab engine, every preset of every example, every exercise, the lesson numbers',
+    fast: true,
+  },
+  {
+    name: 'examples',
+    command: 'npm',
+    args: ['run', 'test:examples'],
+    checks: 'every example in a real Next.js 16 app against a real Postgres, compared with the lab engine',
+    fast: false,
+    network: '`npm ci` of `examples/verify/` from the npm registry',
+  },
+  { name: 'build', command: 'npx', args: ['next', 'build'], checks: 'the static export in `out/`', fast: false },
+  {
+    // A blank Nextra 3 page on the same versions (../shared/baseline/): the budgets compare lesson pages with it,
+    // or with its committed measurement (bench/baseline.json) on a clone without the shared folder.
+    // Installed from the registry and built once, then rebuilt only when its sources change.
+    name: 'baseline',
+    command: 'npx',
+    args: ['tsx', 'scripts/bench/baseline.ts'],
+    checks: 'builds the blank Nextra 3 page the page-weight budgets compare with (skipped when up to date)',
+    fast: false,
+    network: 'installs the blank page from the npm registry',
+  },
+  {
+    name: 'browser',
+    command: 'npx',
+    args: ['playwright', 'test'],
+    checks: 'Playwright in Chromium against the built site: pages, labs, the decision tree, budgets, CSP, axe',
+    fast: false,
+    needsChromium: true,
+  },
+]
+
+export const FAST_STAGES = STAGES.filter((stage) => stage.fast)
+export const CI_STAGES = STAGES.filter((stage) => !stage.fast)
