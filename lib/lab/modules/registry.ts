@@ -10,6 +10,12 @@ import { resolveSpecifier } from './resolve'
 /** Lines `new Function` adds before the body: `function anonymous(a,b\n) {\n`. */
 export const WRAPPER_LINE_OFFSET = 2
 export const SOURCE_URL_PREFIX = 'lab:///'
+/**
+ * The real constructor, captured before the worker guards the global one against `import()`
+ * (host/lockdown.ts): sucrase has already turned the reader's `import()` into `require`, and a
+ * comment mentioning `import (…)` must not refuse the module.
+ */
+const CompileFunction = Function
 
 export interface ProjectModules {
   files: FileTree
@@ -98,7 +104,7 @@ export class ModuleRegistry {
       throw new Error(`Cannot find module '${spec}' from ${path}`)
     }
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
-    const fn = new Function(
+    const fn = new CompileFunction(
       'exports',
       'require',
       'module',
