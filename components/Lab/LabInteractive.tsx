@@ -15,6 +15,15 @@ import { RequestPanel } from './RequestPanel'
 import { Results } from './Results'
 import { errorLocation, RunErrorDetails } from './RunError'
 import { RunBar } from './RunBar'
+import {
+  CopyLinkButton,
+  forgetShareTarget,
+  openSharedFiles,
+  readShareTarget,
+  SharedLinkNotice,
+  ShareProblemNotice,
+  type OpenedShare,
+} from './Share'
 import { StaticCode } from './StaticCode'
 import { clearEdits, isCompleted, loadEdits, markCompleted, saveEdits } from './storage'
 import type { LabProps, LabState } from './types'
@@ -33,7 +42,11 @@ export interface LabInteractiveProps extends LabProps {
 
 type Notice = { kind: 'example-changed' } | { kind: 'reset'; previous: FileTree } | null
 
-type Mode = { kind: 'mine' } | { kind: 'solution'; mine: FileTree }
+/** `mine` in the other modes: the reader's own files, which those modes never save over. */
+type Mode =
+  | { kind: 'mine' }
+  | { kind: 'solution'; mine: FileTree }
+  | { kind: 'shared'; mine: FileTree; link: Extract<OpenedShare, { ok: true }> }
 
 const SAVE_DELAY_MS = 250
 
@@ -46,6 +59,7 @@ export function LabInteractive(props: LabInteractiveProps) {
   const [editorRevision, setEditorRevision] = useState(0)
   const [mode, setMode] = useState<Mode>({ kind: 'mine' })
   const [notice, setNotice] = useState<Notice>(null)
+  const [shareProblem, setShareProblem] = useState<string | null>(null)
   const [storageWorks, setStorageWorks] = useState(true)
   const [outcome, setOutcome] = useState<RunOutcome | null>(null)
   const [running, setRunning] = useState(false)
@@ -78,6 +92,19 @@ export function LabInteractive(props: LabInteractiveProps) {
         onStateChange('idle')
         // The worker compiles these files and resets its database for them before the first Run.
         prepareLabHost(() => ({ files: restored, scenario: buildScenario(meta, latest.current.panel.preset) }))
+        // A share link to this lab: its code is shown, not saved and not run (nor prepared) until Run.
+        const link = readShareTarget()
+        if (link?.example !== example) return
+        const lab = { example, hash: meta.hash, readOnlyFiles: meta.readOnlyFiles, starter: loaded.files }
+        void openSharedFiles(link.payload, lab).then((opened) => {
+          if (cancelled) return
+          if (!opened.ok) return setShareProblem(opened.message)
+          // The reader's own files (with any edit made while the link was read) are what "Back" restores.
+          const mine = Object.keys(latest.current.files).length ? latest.current.files : restored
+          setMode({ kind: 'shared', mine, link: opened })
+          setFiles(opened.files)
+          setEditorRevision((revision) => revision + 1)
+        })
       })
       .catch((error: Error) => {
         if (cancelled) return
@@ -179,7 +206,10 @@ export function LabInteractive(props: LabInteractiveProps) {
 
   const ready = starter !== null
   // Run or Check pressed while the files were still loading: do it as soon as they are here.
-  const [pending, setPending] = useState<'run' | 'check' | null>(runWhenReady ? 'run' : null)
+  // Not when a share link opens this lab: that Run was pressed on the original code, shown until now.
+  const [pending, setPending] = useState<'run' | 'check' | null>(
+    runWhenReady && readShareTarget()?.example !== example ? 'run' : null,
+  )
   useEffect(() => {
     if (ready && pending) {
       setPending(null)
@@ -198,7 +228,8 @@ export function LabInteractive(props: LabInteractiveProps) {
 
   function reset() {
     if (!starter) return
-    const previous = latest.current.mode.kind === 'solution' ? latest.current.mode.mine : latest.current.files
+    const previous = latest.current.mode.kind !== 'mine' ? latest.current.mode.mine : latest.current.files
+    forgetShareTarget(example)
     // A save still waiting for its debounce (an edit or Undo just before) would write the old files back.
     clearTimeout(saveTimer.current)
     pendingSave.current = null
@@ -206,6 +237,16 @@ export function LabInteractive(props: LabInteractiveProps) {
     replaceFiles(starter)
     setStorageWorks(clearEdits(example))
     setNotice(sameFiles(previous, starter) ? null : { kind: 'reset', previous })
+  }
+
+  /** Leaves a share link's code: back to the reader's own files, or keeping the shared ones as theirs. */
+  function leaveSharedCode(keep: boolean) {
+    const current = latest.current.mode
+    if (current.kind !== 'shared') return
+    forgetShareTarget(example)
+    setMode({ kind: 'mine' })
+    if (keep) persist(latest.current.files)
+    else replaceFiles(current.mine)
   }
 
   function undoReset(previous: FileTree) {
@@ -216,8 +257,9 @@ export function LabInteractive(props: LabInteractiveProps) {
 
   function toggleSolution() {
     if (!solution) return
-    if (mode.kind === 'mine') {
-      setMode({ kind: 'solution', mine: latest.current.files })
+    if (mode.kind !== 'solution') {
+      setMode({ kind: 'solution', mine: mode.kind === 'shared' ? mode.mine : latest.current.files })
+      forgetShareTarget(example)
       replaceFiles(solution)
     } else {
       replaceFiles(mode.mine)
@@ -234,6 +276,24 @@ export function LabInteractive(props: LabInteractiveProps) {
 
   return (
     <div onKeyDownCapture={onKeyDownCapture}>
+      {mode.kind === 'shared' && starter && (
+        <SharedLinkNotice
+          {...mode.link}
+          hasOwnVersion={!sameFiles(mode.mine, starter)}
+          onBack={() => leaveSharedCode(false)}
+          onKeep={() => leaveSharedCode(true)}
+        />
+      )}
+      {shareProblem && (
+        <ShareProblemNotice
+          message={shareProblem}
+          showing={starter && !sameFiles(files, starter) ? 'your saved version' : 'the original'}
+          onDismiss={() => {
+            setShareProblem(null)
+            forgetShareTarget(example)
+          }}
+        />
+      )}
       {ready ? (
         <Suspense fallback={<StaticCode meta={meta} highlighted={highlighted} />}>
           <div className={styles.code}>
@@ -258,7 +318,7 @@ export function LabInteractive(props: LabInteractiveProps) {
           {loadError}
         </p>
       )}
-      {notice?.kind === 'example-changed' && (
+      {notice?.kind === 'example-changed' && mode.kind !== 'shared' && (
         <div className={styles.notice} role="status">
           <span>This example changed since you edited it. You are looking at your version.</span>
           <button
@@ -311,7 +371,9 @@ export function LabInteractive(props: LabInteractiveProps) {
         bodyError={bodyError}
         headersError={headersError}
       />
-      <RunBar onRun={() => request('run')} onReset={reset} running={running} resetDisabled={!ready} />
+      <RunBar onRun={() => request('run')} onReset={reset} running={running} resetDisabled={!ready}>
+        {starter && <CopyLinkButton example={example} hash={meta.hash} starter={starter} files={files} />}
+      </RunBar>
       {meta.exercise && (
         <ExercisePanel
           goal={meta.exercise.goal}

@@ -24,6 +24,7 @@ import styles from './LabFrame.module.css'
 import type * as LabIdleModule from './LabIdle'
 import type { LabLoadedProps, PendingClick } from './LabLoaded'
 import { whenReaderArrives } from './readerArrival'
+import { readShareTarget } from './Share/link'
 import type { LabEmbedProps, LabMeta, LabState } from './types'
 
 export type { LabEmbedProps } from './types'
@@ -112,7 +113,14 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
 
   useEffect(() => {
     const root = rootRef.current
-    if (!root || typeof IntersectionObserver === 'undefined') return
+    if (!root) return
+    // A share link to this lab (Share/link.ts): the reader came for it, so open it now and show it.
+    if (readShareTarget()?.example === example) {
+      activate()
+      root.scrollIntoView({ block: 'start' })
+      return
+    }
+    if (typeof IntersectionObserver === 'undefined') return
     let cancelArrival = () => {}
     const observer = new IntersectionObserver(
       (entries) => {
@@ -128,7 +136,7 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
       observer.disconnect()
       cancelArrival()
     }
-  }, [activate])
+  }, [activate, example])
 
   // The press ends wherever the pointer is then; the click (if any) follows its pointerup in the same task.
   useEffect(() => {

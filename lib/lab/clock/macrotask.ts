@@ -6,13 +6,16 @@
 const realSetImmediate: ((fn: () => void) => unknown) | undefined =
   typeof globalThis.setImmediate === 'function' ? globalThis.setImmediate.bind(globalThis) : undefined
 
+// Captured now: the worker removes MessageChannel from its global before running reader code (host/lockdown.ts).
+const PrivateMessageChannel: typeof MessageChannel | undefined =
+  typeof MessageChannel === 'function' ? MessageChannel : undefined
 let channel: MessageChannel | undefined
 const waiting: Array<() => void> = []
 
 export function macrotask(): Promise<void> {
   if (realSetImmediate) return new Promise((resolve) => realSetImmediate(resolve))
   if (!channel) {
-    channel = new MessageChannel()
+    channel = new PrivateMessageChannel!()
     channel.port1.onmessage = () => waiting.shift()?.()
   }
   return new Promise((resolve) => {

@@ -5,16 +5,25 @@
  *
  * Start-up is the slow part, so it starts at once and in parallel: the database's downloads
  * (./prefetch.ts) begin before the engine's chunk (./worker-engine.ts) is even loaded.
+ *
+ * The page talks to it only over the port it hands over in its first message (create-worker.ts).
+ * Once the engine and its database are open, nothing more is needed from outside, and the worker
+ * locks its global scope down (./lockdown.ts) before the first run: the warm-up, then the reader's.
  */
 import type { Engine } from '../engine'
 import type { RunInput } from '../types'
 import { prefetchDatabaseAssets, type DatabaseAssets } from './prefetch'
-import type { FromWorker, ToWorker } from './protocol'
+import { lockDownGlobal } from './lockdown'
+import type { ConnectMessage, FromWorker, ToWorker } from './protocol'
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null
-  postMessage(message: FromWorker): void
+  onmessage: ((event: MessageEvent<ConnectMessage | ToWorker>) => void) | null
 }
+
+/** Posts to the page on the private channel; set by `connect`, kept only in this closure. */
+let send: (message: FromWorker) => void = () => undefined
+/** Why reader code may not run here, when the lockdown could not finish. */
+let lockdownFailure: string | undefined
 
 /** Started now; dropped once the database is open, so the 40 MB tarball can be freed. */
 let assets: DatabaseAssets | undefined = prefetchDatabaseAssets()
@@ -24,7 +33,17 @@ let engine: Promise<Engine> | undefined
 /** The engine on a database loaded from the build's snapshot (initdb only as a fallback). */
 function getEngine(): Promise<Engine> {
   if (!engine) {
-    const opening = engineModule.then((module) => module.startEngine((assets ??= prefetchDatabaseAssets())))
+    const opening = engineModule
+      .then((module) => module.startEngine((assets ??= prefetchDatabaseAssets())))
+      .then((e) => {
+        // Every chunk and every file PGlite needs is loaded: from here on the worker needs nothing from outside.
+        try {
+          lockDownGlobal()
+        } catch (error) {
+          lockdownFailure = (error as Error).message
+        }
+        return e
+      })
     opening.then(() => (assets = undefined)).catch(() => undefined)
     // A failed start is reported (on 'ready' or the run) and retried, downloads included, next time.
     opening.catch(() => {
@@ -52,18 +71,24 @@ let warmingUp: Promise<unknown> = Promise.all([getEngine(), engineModule])
 const runs = new Map<number, AbortController>()
 
 scope.onmessage = (event) => {
-  const msg = event.data
+  const port = event.ports[0]
+  if (event.data?.type !== 'connect' || !port) return
+  scope.onmessage = null
+  send = port.postMessage.bind(port) as typeof send
+  port.onmessage = (message: MessageEvent<ToWorker>) => handle(message.data)
+}
+
+function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'ping':
-      scope.postMessage({ type: 'pong', seq: msg.seq })
+      send({ type: 'pong', seq: msg.seq })
       break
     case 'ready':
       getEngine()
         .then((e) => e.ready())
         .then(
-          () => scope.postMessage({ type: 'ready', ok: true }),
-          (error: unknown) =>
-            scope.postMessage({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
+          () => send({ type: 'ready', ok: true }),
+          (error: unknown) => send({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
         )
       break
     case 'prepare':
@@ -81,11 +106,14 @@ scope.onmessage = (event) => {
       const controller = new AbortController()
       runs.set(msg.id, controller)
       getEngine()
-        .then((e) => e.run(msg.input, { signal: controller.signal }))
+        .then((e) =>
+          lockdownFailure === undefined
+            ? e.run(msg.input, { signal: controller.signal })
+            : { ok: false as const, error: { kind: 'runtime' as const, message: lockdownFailure }, console: [] },
+        )
         .then(
-          (outcome) => scope.postMessage({ type: 'result', id: msg.id, outcome }),
-          (error: unknown) =>
-            scope.postMessage({ type: 'crash', id: msg.id, message: String((error as Error)?.message ?? error) }),
+          (outcome) => send({ type: 'result', id: msg.id, outcome }),
+          (error: unknown) => send({ type: 'crash', id: msg.id, message: String((error as Error)?.message ?? error) }),
         )
         .finally(() => runs.delete(msg.id))
       break

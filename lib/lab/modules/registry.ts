@@ -10,6 +10,12 @@ import { resolveSpecifier } from './resolve'
 /** Lines `new Function` adds before the body: `function anonymous(a,b\n) {\n`. */
 export const WRAPPER_LINE_OFFSET = 2
 export const SOURCE_URL_PREFIX = 'lab:///'
+/**
+ * The real constructor, captured before the worker guards the global one against `import()`
+ * (host/lockdown.ts): sucrase has already turned the reader's `import()` into `require`, and a
+ * comment mentioning `import (…)` must not refuse the module.
+ */
+const CompileFunction = Function
 
 export interface ProjectModules {
   files: FileTree
@@ -152,7 +158,7 @@ export class ModuleRegistry {
     try {
       if (mod.topLevelAwait) return new AsyncFunction(...params, body) as (...args: unknown[]) => unknown
 
-      return new Function(...params, body) as (...args: unknown[]) => unknown
+      return new CompileFunction(...params, body) as (...args: unknown[]) => unknown
     } catch (error) {
       // sucrase accepted it, the JavaScript engine did not: report it as the build would, with the file.
       throw new LabFailure({
