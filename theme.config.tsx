@@ -2,6 +2,7 @@ import { useRouter } from 'next/router'
 import { useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { CourseLogo } from '@/components/CourseLogo'
 import { LastUpdated } from '@/components/LastUpdated'
+import { PageMarkdown } from '@/components/PageMarkdown'
 import { ScrollableTable } from '@/components/MDX/ScrollableTable'
 import { ThemeSwitch } from '@/components/ThemeSwitch'
 import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
@@ -36,6 +37,8 @@ const config: DocsThemeConfig = {
   feedback: { content: 'Question or correction? Open an issue →', labels: 'feedback' },
   head: useHead,
   gitTimestamp: LastUpdated,
+  // "View as Markdown" and "Copy page as Markdown" above every page (components/PageMarkdown/).
+  main: PageMarkdown,
   darkMode: true,
   // A native select instead of Nextra's Headless UI listbox (why: components/ThemeSwitch/index.tsx).
   themeSwitch: { component: ThemeSwitch },
