@@ -1,6 +1,7 @@
 import { useRouter } from 'next/router'
 import { useMounted } from 'nextra/hooks'
 import type { ReactNode } from 'react'
+import { markdownHref } from './href'
 import styles from './PageMarkdown.module.css'
 
 /**
@@ -12,8 +13,8 @@ import styles from './PageMarkdown.module.css'
 export function PageMarkdown({ children }: { children: ReactNode }) {
   const { pathname } = useRouter()
   const mounted = useMounted()
-  if (pathname === '/404' || pathname === '/_error') return children
-  const href = `${pathname === '/' ? '' : pathname}/index.md`
+  const href = markdownHref(pathname)
+  if (!href) return children
   return (
     <>
       <div className={styles.bar} data-page-markdown="">

@@ -104,3 +104,11 @@ describe('the decision tree as Markdown', () => {
     expect(markdown).toContain('every condition (Y1, Y2, Y3) is answered "Yes" (1 of the 64 sets of answers)')
   })
 })
+
+describe('links', () => {
+  it('keep query strings as a reader would copy them', () => {
+    expect(mdxToMarkdown(page('# Demo\n\n[a verdict](/decide/?Y1=yes&Y2=no).\n'), options)).toBe(
+      '# Demo\n\n[a verdict](/decide/?Y1=yes&Y2=no).\n',
+    )
+  })
+})

@@ -130,7 +130,15 @@ export function mdxToMarkdown(page: PageSource, options: MdxToMarkdownOptions): 
   if (!children.some((node) => node.type === 'heading' && node.depth === 1)) {
     children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: page.title }] })
   }
-  return stringifier.stringify({ type: 'root', children } as Root)
+  return withPlainLinkDestinations(stringifier.stringify({ type: 'root', children } as Root))
+}
+
+/**
+ * The serializer escapes `&` in link destinations (`?a=1\&b=2`) in case it starts a character reference.
+ * Without a `;` in the address none can form, so the address is written as a reader would copy it.
+ */
+function withPlainLinkDestinations(markdown: string): string {
+  return markdown.replace(/\]\(([^()\s;]*)\)/g, (link: string) => link.replaceAll('\\&', '&'))
 }
 
 /** Every `<Lab example="…">` id in a page, in order, so the caller can load the examples first. */

@@ -96,6 +96,10 @@ test('"View as Markdown" opens the page\'s Markdown', async ({ page }) => {
   await page.goto(LESSON)
   const view = page.getByRole('link', { name: 'View as Markdown' })
   await expect(view).toHaveAttribute('href', `${LESSON}index.md`)
+  await expect(page.locator('head link[rel="alternate"][type="text/markdown"]')).toHaveAttribute(
+    'href',
+    `${LESSON}index.md`,
+  )
   await view.focus()
   const [response] = await Promise.all([page.waitForResponse(`**${LESSON}index.md`), page.keyboard.press('Enter')])
   expect(response.status()).toBe(200)
