@@ -2,6 +2,8 @@ import { useRouter } from 'next/router'
 import { useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { CourseLogo } from '@/components/CourseLogo'
 import { LastUpdated } from '@/components/LastUpdated'
+import { PageMarkdown } from '@/components/PageMarkdown'
+import { markdownHref } from '@/components/PageMarkdown/href'
 import { ScrollableTable } from '@/components/MDX/ScrollableTable'
 import { ThemeSwitch } from '@/components/ThemeSwitch'
 import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
@@ -11,7 +13,8 @@ const REPOSITORY_URL = process.env.COURSE_REPOSITORY_URL as string
 
 function useHead() {
   const { title, frontMatter } = useConfig()
-  const { asPath } = useRouter()
+  const { asPath, pathname } = useRouter()
+  const markdown = markdownHref(pathname)
   const isHome = asPath === '/' || asPath.startsWith('/?') || asPath.startsWith('/#')
   const pageTitle = isHome || !title ? SITE_TITLE : `${title} – ${SITE_TITLE}`
   const description = (frontMatter.description as string | undefined) ?? SITE_DESCRIPTION
@@ -24,6 +27,7 @@ function useHead() {
       <meta property="og:description" content={description} />
       <meta name="twitter:title" content={pageTitle} />
       <meta name="twitter:description" content={description} />
+      {markdown && <link rel="alternate" type="text/markdown" href={markdown} title="This page as Markdown" />}
     </>
   )
 }
@@ -36,6 +40,8 @@ const config: DocsThemeConfig = {
   feedback: { content: 'Question or correction? Open an issue →', labels: 'feedback' },
   head: useHead,
   gitTimestamp: LastUpdated,
+  // "View as Markdown" and "Copy page as Markdown" above every page (components/PageMarkdown/).
+  main: PageMarkdown,
   darkMode: true,
   // A native select instead of Nextra's Headless UI listbox (why: components/ThemeSwitch/index.tsx).
   themeSwitch: { component: ThemeSwitch },

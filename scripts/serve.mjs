@@ -17,6 +17,8 @@ const CONTENT_TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  // Each page's Markdown copy (lib/markdown/); llms.txt and llms-full.txt are .txt.
+  '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/xml',
   '.wasm': 'application/wasm',
   '.data': 'application/octet-stream',
@@ -33,6 +35,7 @@ const COMPRESSIBLE = new Set([
   '.json',
   '.svg',
   '.txt',
+  '.md',
   '.xml',
   '.wasm',
   '.data',

@@ -60,7 +60,14 @@ export const STAGES = [
     fast: false,
     network: '`npm ci` of `examples/verify/` from the npm registry',
   },
-  { name: 'build', command: 'npx', args: ['next', 'build'], checks: 'the static export in `out/`', fast: false },
+  {
+    // `npm run build`: the static export, then its Markdown copy and llms.txt (scripts/export-markdown.ts).
+    name: 'build',
+    command: 'npm',
+    args: ['run', 'build'],
+    checks: 'the static export in `out/`, with every page as Markdown, `llms.txt` and `llms-full.txt`',
+    fast: false,
+  },
   {
     // A blank Nextra 3 page on the same versions (../shared/baseline/): the budgets compare lesson pages with it,
     // or with its committed measurement (bench/baseline.json) on a clone without the shared folder.
