@@ -9,6 +9,7 @@ import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
 import type { ErrorMarker } from './CodeEditor'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
+import { LabDownload } from './Download'
 import { CANCELLED, prepareLabHost, runOnLabHost } from './labHost'
 import { parseHeadersText, toPanelRequest, type PanelState } from './panelState'
 import { RequestPanel } from './RequestPanel'
@@ -311,7 +312,9 @@ export function LabInteractive(props: LabInteractiveProps) {
         bodyError={bodyError}
         headersError={headersError}
       />
-      <RunBar onRun={() => request('run')} onReset={reset} running={running} resetDisabled={!ready} />
+      <RunBar onRun={() => request('run')} onReset={reset} running={running} resetDisabled={!ready}>
+        <LabDownload example={example} meta={meta} original={starter} currentFiles={() => mineOf(latest.current)} />
+      </RunBar>
       {meta.exercise && (
         <ExercisePanel
           goal={meta.exercise.goal}
@@ -330,6 +333,11 @@ export function LabInteractive(props: LabInteractiveProps) {
       {outcome && outcome.ok && <Results result={outcome} />}
     </div>
   )
+}
+
+/** The reader's own files, also while the solution is shown. */
+function mineOf(current: { files: FileTree; mode: Mode }): FileTree {
+  return current.mode.kind === 'solution' ? current.mode.mine : current.files
 }
 
 function pick(saved: FileTree, starter: FileTree): FileTree {
