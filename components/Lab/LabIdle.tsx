@@ -6,6 +6,7 @@
  * two views cannot drift apart.
  */
 import styles from './Lab.module.css'
+import { LabDownload } from './Download'
 import { ExercisePanel } from './ExercisePanel'
 import { initialPanelState } from './panelState'
 import { RequestPanel } from './RequestPanel'
@@ -29,7 +30,10 @@ export function LabIdle({ meta, highlighted }: { meta: LabMeta; highlighted: str
     <>
       <StaticCode meta={meta} highlighted={highlighted} />
       <RequestPanel meta={meta} value={initialPanelState(meta)} onChange={nothing} />
-      <RunBar running={false} resetDisabled onReset={nothing} onRun={nothing} />
+      <RunBar running={false} resetDisabled onReset={nothing} onRun={nothing}>
+        {/* Disabled until the files load, as in the interactive lab: the row does not shift when it takes over. */}
+        <LabDownload example={meta.id} meta={meta} original={null} currentFiles={() => ({})} />
+      </RunBar>
       {meta.exercise && (
         <ExercisePanel
           goal={meta.exercise.goal}

@@ -9,6 +9,7 @@ import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
 import type { ErrorMarker } from './CodeEditor'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
+import { LabDownload } from './Download'
 import { CANCELLED, prepareLabHost, runOnLabHost } from './labHost'
 import { parseHeadersText, toPanelRequest, type PanelState } from './panelState'
 import { RequestPanel } from './RequestPanel'
@@ -373,6 +374,7 @@ export function LabInteractive(props: LabInteractiveProps) {
       />
       <RunBar onRun={() => request('run')} onReset={reset} running={running} resetDisabled={!ready}>
         {starter && <CopyLinkButton example={example} hash={meta.hash} starter={starter} files={files} />}
+        <LabDownload example={example} meta={meta} original={starter} currentFiles={() => mineOf(latest.current)} />
       </RunBar>
       {meta.exercise && (
         <ExercisePanel
@@ -392,6 +394,11 @@ export function LabInteractive(props: LabInteractiveProps) {
       {outcome && outcome.ok && <Results result={outcome} />}
     </div>
   )
+}
+
+/** The reader's own files, also while the solution is shown. */
+function mineOf(current: { files: FileTree; mode: Mode }): FileTree {
+  return current.mode.kind === 'solution' ? current.mode.mine : current.files
 }
 
 function pick(saved: FileTree, starter: FileTree): FileTree {

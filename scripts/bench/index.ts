@@ -48,7 +48,7 @@ export interface BenchResults {
     baseline: { path: string; gzipBytes: number }
     pages: Array<{ path: string; gzipBytes: number; rawBytes: number; ratio: number; lesson: boolean }>
   }
-  weights: { lazy: { editor: number; engine: number; other: number }; exportBytes: number }
+  weights: { lazy: { editor: number; engine: number; download?: number; other: number }; exportBytes: number }
   lighthouse: { pages: LighthouseFigures[]; error?: string }
   lab: LabTimingFigures
   engine: EngineFigures
@@ -101,6 +101,7 @@ async function main() {
     lazy: {
       editor: sumBy(lazy.filter((chunk) => chunk.kind === 'editor'), (chunk) => chunk.gzipBytes),
       engine: sumBy(lazy.filter((chunk) => chunk.kind === 'engine'), (chunk) => chunk.gzipBytes),
+      download: sumBy(lazy.filter((chunk) => chunk.kind === 'download'), (chunk) => chunk.gzipBytes),
       other: sumBy(lazy.filter((chunk) => chunk.kind === 'other'), (chunk) => chunk.gzipBytes),
     },
     exportBytes: folderBytes(args.out),

@@ -26,7 +26,7 @@ export function markdown(results: BenchResults): string {
   lines.push(
     '',
     `Loaded on demand, not in any page's first load: editor ${kB(weights.lazy.editor)}, lab engine ${kB(weights.lazy.engine)} ` +
-      `(JS, gzip; plus PGlite's WebAssembly and data files), other ${kB(weights.lazy.other)}. Whole static export: ${(weights.exportBytes / 1e6).toFixed(1)} MB.`,
+      `(JS, gzip; plus PGlite's WebAssembly and data files), the Download's project generator and zip library ${kB(weights.lazy.download ?? 0)}, other ${kB(weights.lazy.other)}. Whole static export: ${(weights.exportBytes / 1e6).toFixed(1)} MB.`,
     '',
   )
 

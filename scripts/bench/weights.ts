@@ -20,7 +20,7 @@ export interface PageWeight {
 
 export interface LazyChunk {
   file: string
-  kind: 'editor' | 'engine' | 'other'
+  kind: 'editor' | 'engine' | 'download' | 'other'
   gzipBytes: number
   rawBytes: number
 }
@@ -95,12 +95,15 @@ const ENGINE_MARKERS = [
   /\bcreateLabHost\b/,
   /\b(OpfsAhpFS|Memfs2OpfsFS|NodeFS)\b/,
 ]
+// The Lab's Download (lib/download/project.ts with fflate), loaded when a reader asks for a zip.
+const DOWNLOAD_MARKERS = [/scripts\/with-db\.mjs/]
 const EDITOR_MARKERS = [/\.cm-(content|gutters|tooltip)\b/, /\bSandpack[A-Z]\w+|sp-(wrapper|layout|code-editor)/]
 
-/** What a chunk's code is, by its contents: the editor, the engine, or anything else. */
+/** What a chunk's code is, by its contents: the editor, the engine, the download, or anything else. */
 export function chunkKind(text: string): LazyChunk['kind'] {
   if (ENGINE_MARKERS.some((marker) => marker.test(text))) return 'engine'
   if (EDITOR_MARKERS.some((marker) => marker.test(text))) return 'editor'
+  if (DOWNLOAD_MARKERS.some((marker) => marker.test(text))) return 'download'
   return 'other'
 }
 

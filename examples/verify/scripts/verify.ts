@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { expectations, type Expectation } from '../expectations'
 import { conformanceReport, conformanceVariants, runConformance } from './conformance-routes'
 import { startEmbedded, startExternal, type Database } from './database'
+import { buildDownloadFromScratch, checkDownloads, mountDownloads } from './downloads'
 import { generateApp, parseDotEnv, urlPrefix } from './mount'
 import { lineDiff, normaliseBody, normaliseHeaders } from './normalise'
 import { toExamplePaths } from './source-paths'
@@ -275,6 +276,9 @@ async function main() {
     `${variants.length} variants from ${new Set(variants.map((v) => v.id)).size} examples: ${variants.map((v) => v.key).join(', ')}`,
   )
 
+  // The Lab's "Download": the verifier mounts each variant's downloaded project (scripts/downloads.ts).
+  const downloads = await mountDownloads(variants, { repo: REPO, work: WORK }, log)
+
   const dbInputs = variants.map((v) => ({
     key: v.key,
     schemaSql: v.files['db/schema.sql'] ?? '',
@@ -468,7 +472,10 @@ async function main() {
     }
   }
 
+  const checkContext = { variants, outcomes, expectations, port: server.port, prefix: urlPrefix, reset: db.reset }
+  await checkDownloads(downloads, { ...checkContext, databaseUrl: (key) => db.urls[key] }, log)
   stopChild(server.child, 'SIGKILL')
+  await buildDownloadFromScratch(downloads, outcomes, log)
   await db.close()
 
   // Report.
