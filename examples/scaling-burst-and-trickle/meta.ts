@@ -16,6 +16,8 @@ export default {
       name: 'Burst of 100',
       description: 'A hundred requests at the same moment, like a link shared in a busy chat.',
       scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 100 }] },
+      expectServerErrors:
+        'On lambda the burst wants 100 connections and the app role may open 97: the last 3 are refused with 53300, and the lesson shows those 3 × 500.',
     },
     {
       name: 'Trickle: one every 5 minutes',
