@@ -102,7 +102,7 @@ export class ModuleRegistry {
 
   /**
    * Evaluate `path` (and what it requires). A module with a top-level `await` is evaluated as an
-   * async function, as an ES module would be; `loadAsync` waits for it. A module that fails to
+   * async function, as an ES module would be; `settled()` waits for it. A module that fails to
    * evaluate is never cached, so the next request evaluates it again and fails the same way.
    */
   load(path: string): unknown {
@@ -143,11 +143,14 @@ export class ModuleRegistry {
     return module.exports
   }
 
-  /** `load`, then wait until every module with a top-level `await` it started has finished. */
-  async loadAsync(path: string): Promise<unknown> {
-    const exports = this.load(path)
+  /** Whether a module with a top-level `await` is still evaluating (`settled()` waits for it). */
+  get evaluating(): boolean {
+    return this.pendingReady.size > 0
+  }
+
+  /** Resolves once every module with a top-level `await` has finished; rejects with its error. */
+  async settled(): Promise<void> {
     while (this.pendingReady.size) await Promise.all(this.pendingReady)
-    return exports
   }
 
   private pendingReady = new Set<Promise<void>>()

@@ -15,6 +15,7 @@ import { createNextServer } from '../modules/builtins/next-server'
 import { createNextNavigation, NavigationSignal } from '../modules/builtins/next-navigation'
 import { createNodeFs, LAB_CWD, path as nodePath } from '../modules/builtins/node-fs'
 import { createLabWebSocket } from '../modules/builtins/web-socket'
+// In the worker this is the npm `buffer` package; in Node (tests), Node's own module, same API.
 import { Buffer } from 'buffer'
 import { LAB_ORIGIN } from '../modules/builtins/origin'
 import { toRuntimeError } from '../modules/errors'
@@ -169,6 +170,8 @@ export class Platform {
   }
 
   private afterTasks = new Map<RequestHandle, unknown[]>()
+  /** One class for every instance; its warning goes to the instance whose code opened the socket. */
+  private WebSocket = createLabWebSocket((text) => this.writeConsole('warn', text))
 
   /** Handle one request end to end. `index` -1 marks internal requests (refreshes, fetch) not listed in results. */
   async handle(spec: RequestSpec, index: number): Promise<RequestResult> {
@@ -305,7 +308,9 @@ export class Platform {
       }
       for (const [k, v] of extraHeaders) writer.headers.append(k, v)
       router = m.route.router
-      const mod = (await inst.registry.loadAsync(m.route.file)) as UserModule
+      const mod = inst.registry.load(m.route.file) as UserModule
+      // A module with a top-level await (in the route's graph) finishes evaluating first.
+      if (inst.registry.evaluating) await inst.registry.settled()
       if (m.route.router === 'pages')
         return this.runPages(mod, m.route, path, method, headers, spec.body, m.params, writer, index)
       return this.runApp(mod, m.route, path, method, headers, spec.body, m.params, writer, handle)
@@ -636,7 +641,7 @@ export class Platform {
       postMessage: undefined,
       importScripts: undefined,
       XMLHttpRequest: undefined,
-      WebSocket: createLabWebSocket((text) => this.writeConsole('warn', text)),
+      WebSocket: this.WebSocket,
       Buffer,
       localStorage: undefined,
       indexedDB: undefined,
