@@ -10,7 +10,7 @@ import type { ExecContext, InstanceHandle } from '../clock/context'
 import { Emitter } from './emitter'
 import { DatabaseError } from './errors'
 import type { QueryResult } from './pglite'
-import { commandOf, prepareValue, rowCountOf } from './pg-values'
+import { commandOf, escapeIdentifier, escapeLiteral, prepareValue, rowCountOf } from './pg-values'
 import type { DatabaseServer, Session, SessionOptions } from './server'
 
 export interface PgHooks {
@@ -330,6 +330,14 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
       if (!callback) return done
       void done.then(callback)
       return undefined
+    }
+
+    escapeIdentifier(text: string): string {
+      return escapeIdentifier(text)
+    }
+
+    escapeLiteral(text: string): string {
+      return escapeLiteral(text)
     }
 
     /** ReadyForQuery's status: 'I' idle, 'T' in a transaction, 'E' in a failed transaction; null before connecting. */
@@ -663,7 +671,7 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
     }
   }
 
-  const pg = { Pool, Client, DatabaseError, types, defaults: { poolSize: 10 } }
+  const pg = { Pool, Client, DatabaseError, types, escapeIdentifier, escapeLiteral, defaults: { poolSize: 10 } }
   return { ...pg, default: pg, __esModule: true }
 }
 

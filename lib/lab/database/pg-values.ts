@@ -65,6 +65,18 @@ function arrayLiteral(values: unknown[]): string {
   return `{${items.join(',')}}`
 }
 
+/** `"a""b"`: an identifier quoted for SQL, as pg's `escapeIdentifier`. */
+export function escapeIdentifier(text: string): string {
+  return `"${String(text).replace(/"/g, '""')}"`
+}
+
+/** A literal quoted for SQL, as pg's `escapeLiteral`: quotes doubled; with backslashes, doubled too and an ` E` prefix. */
+export function escapeLiteral(text: string): string {
+  const value = String(text)
+  const quoted = `'${value.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`
+  return value.includes('\\') ? ` E${quoted}` : quoted
+}
+
 /** Command tags that carry a row count (pg's result.js sets `rowCount` only for these). */
 const COUNTED = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'FETCH', 'MOVE'])
 

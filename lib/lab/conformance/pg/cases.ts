@@ -576,6 +576,24 @@ return codes
     },
   },
   {
+    id: 'escape-identifier-and-literal',
+    title: 'escapeIdentifier and escapeLiteral quote text so the server reads it back unchanged',
+    source: 'brianc/node-postgres:packages/pg/lib/utils.js (escapeIdentifier, escapeLiteral)',
+    code: `
+const client = new pg.Client(url)
+await client.connect()
+const text = "it's a " + String.fromCharCode(92) + 'path'
+const sql = 'SELECT ' + pg.escapeLiteral(text) + ' AS ' + client.escapeIdentifier('Say "hi"') + ', ' + pg.escapeLiteral("it's") + ' AS plain'
+const { rows } = await client.query(sql)
+await client.end()
+return { sql, row: rows[0] }
+`,
+    expect: {
+      sql: `SELECT  E'it''s a \\\\path' AS "Say ""hi""", 'it''s' AS plain`,
+      row: { 'Say "hi"': "it's a \\path", plain: "it's" },
+    },
+  },
+  {
     id: 'transaction-status-null-before-connect',
     title: 'getTransactionStatus() is null before the connection is ready',
     source: `${PG} (getTransactionStatus, _handleReadyForQuery)`,
