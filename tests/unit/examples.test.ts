@@ -86,9 +86,10 @@ async function verdicts(id: string, kind: Kind) {
   return evaluateChecks(exercise.checks, outcome)
 }
 
-const exercises = (await Promise.all(listExamples().map((id) => loadExample(id)))).filter(
-  (example) => example.meta.exercise,
-)
+// A meta that does not load fails its own example's tests below (and check:content names the line), not the file.
+const exercises = (await Promise.all(listExamples().map((id) => loadExample(id).catch(() => undefined)))).filter(
+  (example) => example?.meta.exercise,
+) as LoadedExample[]
 
 it('there is at least one exercise to test', () => {
   expect(exercises.length).toBeGreaterThan(0)
