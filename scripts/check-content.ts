@@ -5,7 +5,9 @@ import { runContentChecks } from '@/lib/content/run-checks'
 
 const report = await runContentChecks(process.cwd(), { allowDrafts: process.argv.includes('--allow-drafts') })
 for (const problem of report.problems) console.error(formatProblem(problem))
-console.log(`  words of prose per lesson (the range is ${LESSON_WORDS.min}–${LESSON_WORDS.max}):`)
+console.log(
+  `  words of prose per lesson (the range is ${LESSON_WORDS.min.toLocaleString('en-GB')}–${LESSON_WORDS.max.toLocaleString('en-GB')}):`,
+)
 for (const lesson of report.lessons) console.log(`  ${lesson.words.toString().padStart(5)} words  ${lesson.file}`)
 const verdict = report.problems.length === 0 ? '✓' : '✗'
 console.log(

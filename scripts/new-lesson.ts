@@ -2,6 +2,7 @@
 // Asks for whatever is not given as a flag, then scaffolds the page, its sidebar entry, the lesson's example,
 // its exercise example and their test, and says what is left to do.
 import { createInterface } from 'node:readline/promises'
+import { didYouMean } from '@/lib/content/did-you-mean'
 import { LESSON_SECTIONS } from '@/lib/content/site-pages'
 import {
   exerciseId,
@@ -52,6 +53,13 @@ async function ask() {
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(HELP)
   process.exit(0)
+}
+
+const FLAGS = ['--section', '--title', '--slug', '--help']
+const unknown = process.argv.slice(2).filter((arg) => arg.startsWith('-') && !FLAGS.includes(arg))
+if (unknown.length) {
+  for (const arg of unknown) console.error(`Unknown option ${arg}.${didYouMean(arg, FLAGS)} See --help.`)
+  process.exit(1)
 }
 
 try {

@@ -155,7 +155,7 @@ describe('check:content', () => {
       expect.stringMatching(/^pages\/index\.mdx:12: link \/where-they-hurt lacks the trailing slash/),
       expect.stringMatching(/^pages\/index\.mdx:14: relative link where-they-hurt\/ /),
       expect.stringMatching(
-        /^pages\/index\.mdx:16: link \/where-they-hurt\/poling\/ points to no page\.\n {2}→ Did you mean "\/where-they-hurt\/pooling\/"\?/,
+        /^pages\/index\.mdx:16: link \/where-they-hurt\/poling\/ points to no page\.\n {2}→ Did you mean \/where-they-hurt\/pooling\/\?/,
       ),
       expect.stringMatching(
         /^pages\/index\.mdx:18: anchor #welcom matches no heading on this page\.\n {2}→ Did you mean #welcome\?/,
@@ -263,6 +263,39 @@ describe('check:content', () => {
     expect(problems).toEqual([
       expect.stringMatching(
         /^examples\/demo-exercise\/solution\/app\/api\/othr\/route\.ts:1: is a route no request of preset "One request" reaches, and it replaces no file of the starter\.\n {2}→ Did you mean solution\/app\/api\/other\/route\.ts\?/,
+      ),
+    ])
+  })
+
+  it('suggests the route the requests would reach for a misspelt solution folder', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/solution/app/api/hello/route.ts': null,
+      'examples/demo-exercise/solution/app/api/helo/route.ts':
+        'export async function GET() { return Response.json({ ok: true }) }\n',
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/solution\/app\/api\/helo\/route\.ts:1: is a route no request .*\n {2}→ Did you mean solution\/app\/api\/hello\/route\.ts\?/,
+      ),
+    ])
+  })
+
+  it("checks a draft's front matter too, and completes a link to the start of a page's address", async () => {
+    const problems = await runContentChecks(
+      siteWith({
+        'pages/where-they-hurt/pooling.mdx': POOLING_LESSON.replace(
+          '---\n\nimport',
+          'draft: true\nsidebar_title: Pooling\n---\n\n[Pools](/where-they-hurt/pool/)\n\nimport',
+        ),
+      }),
+    )
+    expect(problems.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^pages\/where-they-hurt\/pooling\.mdx:4: is a draft\./),
+      expect.stringMatching(
+        /^pages\/where-they-hurt\/pooling\.mdx:5: front matter has an unknown key `sidebar_title`\.\n {2}→ Did you mean `sidebarTitle`\?/,
+      ),
+      expect.stringMatching(
+        /^pages\/where-they-hurt\/pooling\.mdx:8: link \/where-they-hurt\/pool\/ points to no page\.\n {2}→ Did you mean \/where-they-hurt\/pooling\/\?$/,
       ),
     ])
   })

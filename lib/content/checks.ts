@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { didYouMean } from './did-you-mean'
+import { closest, didYouMean } from './did-you-mean'
 import { headingAnchors } from './heading-anchors'
 import { pageFrontmatterSchema, readFrontmatter } from './frontmatter'
 import { findLabs, findLinks, proseWordCount } from './mdx-scan'
@@ -77,16 +77,22 @@ export function isDraft(page: SitePage): boolean {
 
 export function checkFrontmatter(page: SitePage, { allowDrafts = false } = {}): ContentProblem[] {
   if (!page.file.endsWith('.mdx') && !page.file.endsWith('.md')) return []
-  if (isDraft(page) && !allowDrafts) {
-    return [
-      {
-        file: page.file,
-        line: lineOf(page.source, /^draft:/m) ?? 1,
-        message: 'is a draft.',
-        fix: 'Finish the lesson and remove `draft: true` from its front matter (check locally with --allow-drafts meanwhile).',
-      },
-    ]
-  }
+  // A draft is refused, and its front matter is still checked, so a typo there shows before the flag goes.
+  const draft: ContentProblem[] =
+    isDraft(page) && !allowDrafts
+      ? [
+          {
+            file: page.file,
+            line: lineOf(page.source, /^draft:/m) ?? 1,
+            message: 'is a draft.',
+            fix: 'Finish the lesson and remove `draft: true` from its front matter (check locally with --allow-drafts meanwhile).',
+          },
+        ]
+      : []
+  return [...draft, ...frontmatterProblems(page)]
+}
+
+function frontmatterProblems(page: SitePage): ContentProblem[] {
   const block = readFrontmatter(page.source)
   if (block.error) {
     return [
@@ -210,7 +216,9 @@ export function internalLinkProblems(site: Site, href: string): Array<Omit<Conte
   const target = pageForRoute(site, path)
   if (!target) {
     const routes = site.pages.map((candidate) => candidate.route)
-    const suggestion = didYouMean(path.endsWith('/') ? path : `${path}/`, routes)
+    const trimmed = (route: string) => route.replace(/\/$/, '')
+    const match = closest(trimmed(path), routes.filter((route) => route !== '/').map(trimmed))
+    const suggestion = match ? ` Did you mean ${match}/?` : ''
     return [
       {
         message: `link ${href} points to no page.`,

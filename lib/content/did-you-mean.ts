@@ -14,24 +14,23 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `input`, if it is close enough to be a typo: within a third of the input's
- * length (at least 2 edits), or one that contains the input or is contained in it.
+ * The candidate `input` most probably meant: one that contains it (the shortest such, e.g. a link to
+ * `/where-they-hurt/background-jobs` for `/where-they-hurt/background-jobs-and-scheduled-tasks`), else
+ * the closest by edits, if within a third of the input's length (at least 2 edits).
  */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase()
+  const others = [...candidates].filter((candidate) => candidate !== input)
+  if (needle.length >= 4) {
+    const containing = others.filter((candidate) => candidate.toLowerCase().includes(needle))
+    if (containing.length) return containing.sort((a, b) => a.length - b.length)[0]
+  }
   let best: { candidate: string; distance: number } | undefined
-  for (const candidate of candidates) {
-    if (candidate === input) continue
+  for (const candidate of others) {
     const distance = editDistance(needle, candidate.toLowerCase())
     if (!best || distance < best.distance) best = { candidate, distance }
   }
-  if (!best) return undefined
-  const limit = Math.max(2, Math.floor(needle.length / 3))
-  const lower = best.candidate.toLowerCase()
-  if (best.distance <= limit || (needle.length >= 4 && (lower.includes(needle) || needle.includes(lower)))) {
-    return best.candidate
-  }
-  return undefined
+  return best && best.distance <= Math.max(2, Math.floor(needle.length / 3)) ? best.candidate : undefined
 }
 
 /** ` Did you mean "x"?` (with a leading space), or an empty string when nothing is close. */

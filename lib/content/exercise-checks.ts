@@ -9,7 +9,7 @@ import type { LoadedExample } from '@/lib/examples/load'
 import { lineOfMetaPath } from '@/lib/examples/meta-source'
 import { findPreset } from '@/lib/examples/presets'
 import { buildRoutes, matchRoute } from '@/lib/lab/routing/match'
-import { didYouMean } from './did-you-mean'
+import { didYouMean, editDistance } from './did-you-mean'
 import type { ContentProblem } from './problem'
 
 const CODE = /\.(ts|tsx|js|jsx|mjs)$/
@@ -57,6 +57,30 @@ function importedFiles(tree: Record<string, string>): Set<string> {
     }
   }
   return imported
+}
+
+/**
+ * For an App Router route no request reaches, the route a request would reach if its folders were spelled
+ * like that request's path (`app/api/record/[id]/route.ts` → `app/api/records/[id]/route.ts`).
+ */
+function routeTheRequestsMeant(file: string, requests: Array<{ path: string }>): string | undefined {
+  const match = /^((?:src\/)?app\/)(.+)(\/route\.[jt]sx?)$/.exec(file)
+  if (!match) return undefined
+  const segments = match[2].split('/')
+  let best: { cost: number; path: string } | undefined
+  for (const request of requests) {
+    const parts = request.path.split('?')[0].split('/').filter(Boolean)
+    if (parts.length !== segments.length) continue
+    let cost = 0
+    const respelled = segments.map((segment, index) => {
+      if (/^\[.+\]$/.test(segment)) return segment
+      cost += editDistance(segment, parts[index])
+      return parts[index]
+    })
+    if (cost > 0 && cost <= 3 && (!best || cost < best.cost))
+      best = { cost, path: `${match[1]}${respelled.join('/')}${match[3]}` }
+  }
+  return best?.path
 }
 
 export function checkExercise(example: LoadedExample, metaSource: string): ContentProblem[] {
@@ -111,7 +135,11 @@ export function checkExercise(example: LoadedExample, metaSource: string): Conte
         message: isRoute
           ? `is a route no request of preset "${presetName}" reaches, and it replaces no file of the starter.`
           : 'replaces no file of the starter, and nothing in the solution imports it.',
-        fix: `${didYouMean(file, Object.keys(example.files), (value) => `solution/${value}`).trim()} A solution holds only the files it changes, at the same paths as in the starter.`.trim(),
+        fix: `${
+          (isRoute && routeTheRequestsMeant(file, requests)
+            ? `Did you mean solution/${routeTheRequestsMeant(file, requests)}?`
+            : didYouMean(file, Object.keys(example.files), (value) => `solution/${value}`).trim()) || ''
+        } A solution holds only the files it changes, at the same paths as in the starter.`.trim(),
       })
     }
   }

@@ -94,7 +94,7 @@ export function scaffoldLesson(root: string, request: LessonRequest): ScaffoldRe
 /** What the scaffolder cannot do for the author, in the order to do it; printed after it ran. */
 export function nextSteps({ section, slug }: LessonRequest): string[] {
   return [
-    `Write the lesson in pages/${section}/${slug}.mdx (${LESSON_WORDS.min}–${LESSON_WORDS.max} words of prose) and reshape examples/${slug}/ and examples/${exerciseId(slug)}/ to show its point.`,
+    `Write the lesson in pages/${section}/${slug}.mdx (${LESSON_WORDS.min.toLocaleString('en-GB')}–${LESSON_WORDS.max.toLocaleString('en-GB')} words of prose) and reshape examples/${slug}/ and examples/${exerciseId(slug)}/ to show its point.`,
     `Introduce the lesson in the section overview, pages/${section}.mdx: a part ending with **In the lesson:** [Title](/${section}/${slug}/), and the counts in its prose ("five ways", "five places").`,
     'Recap it in the wrap-up, pages/wrap-up.mdx: a row in the lessons table, and the count ("the ten lessons"); the introduction (pages/index.mdx) and pages/decide.mdx count the lessons too.',
     'Check the facts: every figure with its official source and the date you checked it, a "What changed since the article" callout where things moved, and lib/decision-tree/tree.ts (its sources and answers) if the lesson changes a verdict.',
@@ -288,16 +288,19 @@ beforeAll(() => engine.ready())
 afterAll(() => engine.close())
 
 // Assert here every number the lesson quotes from its labs.
-it('the lesson\\'s example answers as its meta expects', async () => {
+it("the lesson's example answers as its meta expects", async () => {
   const { files, meta } = await loadExample('${slug}')
   const outcome = await engine.run({ files, scenario: buildScenario(meta, meta.defaultPreset) })
   if (!outcome.ok) throw new Error(outcome.error.message)
   expect(outcome.requests.map((request) => request.status)).toEqual([200, 201, 200])
 })
 
-it('the exercise\\'s solution passes every check', async () => {
+it("the exercise's solution passes every check", async () => {
   const { solution, meta } = await loadExample('${slug}-exercise')
-  const outcome = await engine.run({ files: solution!, scenario: buildScenario(meta, meta.exercise?.preset ?? meta.defaultPreset) })
+  const outcome = await engine.run({
+    files: solution!,
+    scenario: buildScenario(meta, meta.exercise?.preset ?? meta.defaultPreset),
+  })
   if (!outcome.ok) throw new Error(outcome.error.message)
   expect(evaluateChecks(meta.exercise!.checks, outcome).filter((verdict) => !verdict.pass)).toEqual([])
 })

@@ -16,7 +16,7 @@ export function stagesMarkdown(): string {
       } |`,
   )
   return [
-    `Before you push, run \`npm run check\`: the ${FAST_STAGES.length} fast stages (${names(FAST_STAGES)}), with no network, no build and no browser, in under a minute. ` +
+    `Before you push, run \`npm run check\`: the ${FAST_STAGES.length} fast stages (${names(FAST_STAGES)}), with no network, no build and no browser: about a minute on a busy 2-core machine, most of it the unit tests. ` +
       `\`npm test\` runs every stage in this order and stops at the first failure; CI runs it on a fresh clone (\`bash .ci/run\`). ` +
       `\`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` runs the rest here; ` +
       `${CI_STAGES.filter((stage) => stage.network)
