@@ -93,19 +93,6 @@ export function LabInteractive(props: LabInteractiveProps) {
         onStateChange('idle')
         // The worker compiles these files and resets its database for them before the first Run.
         prepareLabHost(() => ({ files: restored, scenario: buildScenario(meta, latest.current.panel.preset) }))
-        // A share link to this lab: its code is shown, not saved and not run (nor prepared) until Run.
-        const link = readShareTarget()
-        if (link?.example !== example) return
-        const lab = { example, hash: meta.hash, readOnlyFiles: meta.readOnlyFiles, starter: loaded.files }
-        void openSharedFiles(link.payload, lab).then((opened) => {
-          if (cancelled) return
-          if (!opened.ok) return setShareProblem(opened.message)
-          // The reader's own files (with any edit made while the link was read) are what "Back" restores.
-          const mine = Object.keys(latest.current.files).length ? latest.current.files : restored
-          setMode({ kind: 'shared', mine, link: opened })
-          setFiles(opened.files)
-          setEditorRevision((revision) => revision + 1)
-        })
       })
       .catch((error: Error) => {
         if (cancelled) return
@@ -116,6 +103,36 @@ export function LabInteractive(props: LabInteractiveProps) {
       cancelled = true
     }
   }, [example, loadFiles, meta, onStateChange])
+
+  // A share link to this lab, on load or pasted into this tab later: its code is shown, not saved, and
+  // neither run nor prepared until the reader presses Run.
+  useEffect(() => {
+    if (!starter) return
+    let cancelled = false
+    const open = () => {
+      const link = readShareTarget()
+      if (link?.example !== example) return
+      const lab = { example, hash: meta.hash, readOnlyFiles: meta.readOnlyFiles, starter }
+      void openSharedFiles(link.payload, lab).then((opened) => {
+        if (cancelled) return
+        // The reader's own files (with any edit made meanwhile) are what "Back" restores.
+        const current = latest.current
+        const mine = current.mode.kind === 'mine' ? current.files : current.mode.mine
+        setShareProblem(opened.ok ? null : opened.message)
+        if (!opened.ok && current.mode.kind === 'mine') return
+        setMode(opened.ok ? { kind: 'shared', mine, link: opened } : { kind: 'mine' })
+        setFiles(opened.ok ? opened.files : mine)
+        setErrorMarker(undefined)
+        setEditorRevision((revision) => revision + 1)
+      })
+    }
+    open()
+    window.addEventListener('hashchange', open)
+    return () => {
+      cancelled = true
+      window.removeEventListener('hashchange', open)
+    }
+  }, [example, meta.hash, meta.readOnlyFiles, starter])
 
   const persist = useCallback(
     (next: FileTree) => {

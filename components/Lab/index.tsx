@@ -114,13 +114,16 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
   useEffect(() => {
     const root = rootRef.current
     if (!root) return
-    // A share link to this lab (Share/link.ts): the reader came for it, so open it now and show it.
-    if (readShareTarget()?.example === example) {
+    // A share link to this lab (Share/link.ts), on load or pasted into this tab later: open it now and show it.
+    const openLinked = () => {
+      if (readShareTarget()?.example !== example) return false
       activate()
       root.scrollIntoView({ block: 'start' })
-      return
+      return true
     }
-    if (typeof IntersectionObserver === 'undefined') return
+    window.addEventListener('hashchange', openLinked)
+    const stopLinks = () => window.removeEventListener('hashchange', openLinked)
+    if (openLinked() || typeof IntersectionObserver === 'undefined') return stopLinks
     let cancelArrival = () => {}
     const observer = new IntersectionObserver(
       (entries) => {
@@ -133,6 +136,7 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
     )
     observer.observe(root)
     return () => {
+      stopLinks()
       observer.disconnect()
       cancelArrival()
     }

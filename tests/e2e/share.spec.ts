@@ -217,3 +217,18 @@ test('code from a link reads none of the page’s storage and cannot reach the p
   await expect(root.getByLabel('Response body')).not.toContainText('a secret')
   await other.context().close()
 })
+
+test('a link pasted into a tab already on its page opens as well (only the fragment changes)', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const link = await makeLink(page)
+  const other = await freshPage(browser, baseURL)
+  await other.goto('/playground/')
+  const root = await openLab(other)
+  await other.goto(link)
+  await expect(root.getByTestId('share-notice')).toBeVisible(SLOW)
+  await expect(root.locator('.cm-content').first()).toContainText('// shared through a link')
+  await other.context().close()
+})

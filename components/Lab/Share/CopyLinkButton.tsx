@@ -86,6 +86,7 @@ export function CopyLinkButton({ example, hash, starter, files }: CopyLinkButton
 /** Only the files that differ from the starter, as saveEdits (../storage.ts) keeps them. */
 export function changedFiles(starter: FileTree, files: FileTree): FileTree {
   const changed: FileTree = {}
-  for (const [path, code] of Object.entries(files)) if (path in starter && starter[path] !== code) changed[path] = code
+  for (const [path, code] of Object.entries(files))
+    if (Object.hasOwn(starter, path) && starter[path] !== code) changed[path] = code
   return changed
 }

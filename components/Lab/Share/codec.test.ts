@@ -90,13 +90,13 @@ describe('openSharedFiles', () => {
     const payload = await encodeShare({
       ...LAB,
       hash: 'older',
-      files: { 'lib/db.ts': 'new', 'db/schema.sql': 'drop table t;', 'lib/gone.ts': 'x' },
+      files: { 'lib/db.ts': 'new', 'db/schema.sql': 'drop table t;', 'lib/gone.ts': 'x', constructor: 'x' },
     })
     await expect(openSharedFiles(payload, lab)).resolves.toEqual({
       ok: true,
       files: { ...starter, 'lib/db.ts': 'new' },
       changedFiles: ['lib/db.ts'],
-      ignoredFiles: ['db/schema.sql', 'lib/gone.ts'],
+      ignoredFiles: ['db/schema.sql', 'lib/gone.ts', 'constructor'],
       exampleChanged: true,
     })
   })

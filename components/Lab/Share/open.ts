@@ -26,7 +26,7 @@ export async function openSharedFiles(
   const changedFiles: string[] = []
   const ignoredFiles: string[] = []
   for (const [path, code] of Object.entries(decoded.lab.files)) {
-    if (!(path in lab.starter) || lab.readOnlyFiles.includes(path)) ignoredFiles.push(path)
+    if (!Object.hasOwn(lab.starter, path) || lab.readOnlyFiles.includes(path)) ignoredFiles.push(path)
     else if (code !== lab.starter[path]) {
       files[path] = code
       changedFiles.push(path)

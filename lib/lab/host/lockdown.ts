@@ -70,6 +70,7 @@ export const REMOVED_CAPABILITIES = [
   'FileSystemFileHandle',
   'FileSystemSyncAccessHandle',
   'FileSystemWritableFileStream',
+  'FileSystemObserver',
   'webkitRequestFileSystem',
   'webkitRequestFileSystemSync',
   'webkitResolveLocalFileSystemURL',
