@@ -159,8 +159,9 @@ export const CHECK_SCRIPT = `// npm run check: sends the lab's requests to the r
 //   node scripts/check.mjs [base URL]      (default http://localhost:3000, or CHECK_BASE_URL)
 // The requests and checks are in scripts/checks.json. The lab runs on a virtual clock; here the
 // requests go out in the same order, and a request the plan starts 1 to 30 s after a slower one
-// still running (a stream) goes out that long after it, so the two overlap as in the lab. Longer
-// gaps are shortened to 300 ms. Exit code: 0 every judged check passes, 1 some fail, 2 no app.
+// still running (a stream) goes out that long after it, so the two overlap as in the lab. Other
+// gaps are shortened to 300 ms (CHECK_PAUSE_MS), enough for work left running after a response.
+// Exit code: 0 every judged check passes, 1 some fail, 2 no app.
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { readEnv } from './env.mjs'
@@ -168,6 +169,7 @@ import { readEnv } from './env.mjs'
 const spec = JSON.parse(readFileSync(new URL('./checks.json', import.meta.url), 'utf8'))
 const base = (process.argv[2] || process.env.CHECK_BASE_URL || 'http://localhost:3000').replace(/\\/+$/, '')
 const timeoutMs = Number(process.env.CHECK_TIMEOUT_MS || 60000)
+const pauseMs = Number(process.env.CHECK_PAUSE_MS || 300)
 const env = readEnv()
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -232,7 +234,7 @@ let previous
 for (const group of groups) {
   if (previous) {
     const gap = group.at - previous.at
-    const afterPrevious = previous.done.then(() => sleep(Math.min(gap, 300)))
+    const afterPrevious = previous.done.then(() => sleep(Math.min(gap, pauseMs)))
     if (gap >= 1000 && gap <= 30000) await Promise.race([afterPrevious, sleep(previous.startedAt + gap - Date.now())])
     else await afterPrevious
   }

@@ -95,8 +95,9 @@ const ENGINE_MARKERS = [
   /\bcreateLabHost\b/,
   /\b(OpfsAhpFS|Memfs2OpfsFS|NodeFS)\b/,
 ]
-// The Lab's Download (lib/download/project.ts with fflate), loaded when a reader asks for a zip.
-const DOWNLOAD_MARKERS = [/scripts\/with-db\.mjs/]
+// The Lab's Download, loaded when a reader asks for a zip: lib/download/project.ts, and fflate, which webpack
+// puts in a chunk of its own (its error text marks it).
+const DOWNLOAD_MARKERS = [/scripts\/with-db\.mjs/, /"invalid zip data"/]
 const EDITOR_MARKERS = [/\.cm-(content|gutters|tooltip)\b/, /\bSandpack[A-Z]\w+|sp-(wrapper|layout|code-editor)/]
 
 /** What a chunk's code is, by its contents: the editor, the engine, the download, or anything else. */
