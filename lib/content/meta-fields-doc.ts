@@ -89,7 +89,8 @@ export function metaFieldsMarkdown(): string {
         return `\`${name}\`${variant.required?.includes(name) ? '' : '?'}: ${field.description ?? typeOf(field)}${values}`
       })
       .join('<br/>')
-    return `| ${type ? typeOf(type) : ''} | ${fieldList.replace(/\|/g, '\\|')} |`
+    // typeOf() escapes the pipes between values already; escape only the descriptions' own.
+    return `| ${type ? typeOf(type) : ''} | ${fieldList.replace(/(?<!\\)\|/g, '\\|')} |`
   })
 
   return [
