@@ -12,7 +12,8 @@ const STAGES = [
   { name: 'unit', command: 'npx', args: ['vitest', 'run'] },
   // The same example files in a real Next.js 16 app against a real (embedded) Postgres.
   { name: 'examples', command: 'npm', args: ['run', 'test:examples'] },
-  { name: 'build', command: 'npx', args: ['next', 'build'] },
+  // `npm run build`: `next build`, then the service worker over out/ (scripts/offline/build-sw.ts).
+  { name: 'build', command: 'npm', args: ['run', 'build'] },
   // A blank Nextra 3 page on the same versions (../shared/baseline/): the budgets compare lesson pages with it,
   // or with its committed measurement (bench/baseline.json) on a clone without the shared folder.
   // Installed from the registry and built once, then rebuilt only when its sources change.
