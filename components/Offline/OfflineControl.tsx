@@ -57,6 +57,13 @@ export function OfflineControl() {
   }
   const ready = state.kind === 'ready' ? state.status : null
   const labsComplete = ready ? ready.lab.cachedFiles === ready.lab.totalFiles : false
+  // The worker stores the labs in the background once a lab is used: follow it until they are all there.
+  const following = state.kind === 'starting' || (ready !== null && !labsComplete)
+  useEffect(() => {
+    if (!following) return
+    const timer = setInterval(() => void refreshOfflineStatus(), 1500)
+    return () => clearInterval(timer)
+  }, [following])
 
   return (
     <section className={styles.panelBox} aria-labelledby="offline-heading" data-testid="offline-control">

@@ -57,6 +57,17 @@ describe('progress store', () => {
     })
   })
 
+  it('never writes a route or id its schema would reject', async () => {
+    const store = await load()
+    store.recordOpened('/Not A Route', T0)
+    store.recordExercisePassed('Bad Id', '/decide', T0)
+    store.recordExercisePassed('vendor-lock-in', '/?x', T0)
+    expect(store.getSnapshot().progress).toEqual({
+      ...emptyProgress(),
+      exercises: { 'vendor-lock-in': { passedAt: T0 } },
+    })
+  })
+
   it('migrates the passes the lab stored before, with unknown dates, and removes the old keys', async () => {
     storage.data.set('course-lab:done:v1:simplicity-crud', '1')
     const store = await load()

@@ -10,7 +10,7 @@
  * Loaded lazily (client.ts): zod and this module are never in a page's first-load JavaScript.
  */
 import { mergeProgress, parseProgressFile, progressToFile } from './merge'
-import { emptyProgress, progressSchema, type Progress } from './schema'
+import { emptyProgress, exampleIdSchema, progressSchema, routeSchema, type Progress } from './schema'
 
 export const STORAGE_KEY = 'course-progress:v1'
 /** Where a stored record that failed validation is kept, so nothing the reader had is thrown away. */
@@ -135,7 +135,11 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener)
 }
 
+/** A route or id the schema would reject is never written: one bad key would make the whole record unreadable. */
+const validRoute = (route: string) => routeSchema.safeParse(route).success
+
 export function recordOpened(route: string, now = Date.now()) {
+  if (!validRoute(route)) return
   const { progress } = current()
   const lesson = progress.lessons[route]
   commit({
@@ -145,6 +149,7 @@ export function recordOpened(route: string, now = Date.now()) {
 }
 
 export function recordRead(route: string, now = Date.now()) {
+  if (!validRoute(route)) return
   const { progress } = current()
   const lesson = progress.lessons[route]
   if (lesson?.readAt !== undefined) return
@@ -158,6 +163,8 @@ export function recordRead(route: string, now = Date.now()) {
 }
 
 export function recordExercisePassed(exampleId: string, route: string | undefined, now = Date.now()) {
+  if (!exampleIdSchema.safeParse(exampleId).success) return
+  if (route !== undefined && !validRoute(route)) route = undefined
   const { progress } = current()
   if (typeof progress.exercises[exampleId]?.passedAt === 'number') return // The first pass is the one shown.
   commit({
