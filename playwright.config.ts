@@ -22,6 +22,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // The site must work exactly as before without its service worker, so every spec runs without one
+    // (and never downloads the lab engine twice); tests/e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: chromium.executablePath, args: CHROMIUM_ARGS },
   },
   projects: [

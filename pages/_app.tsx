@@ -3,6 +3,7 @@ import Router from 'next/router'
 import { useEffect } from 'react'
 import { loadPage, markHydrated } from '@/components/MDX/ServerOnly'
 import { hydrateInTransition } from '@/lib/site/hydrate-in-transition'
+import { startReaderServices } from '@/lib/site/reader-services'
 import '../styles/site.css'
 
 if (typeof window !== 'undefined') hydrateInTransition()
@@ -37,6 +38,8 @@ export default function App({ Component, pageProps }: AppProps) {
     const prefetch = (url: string) => void loadPage(url).catch(() => {})
     Router.events.on('routeChangeStart', prefetch)
     document.addEventListener('click', onStaticLinkClick)
+    // Progress and offline use, in their own chunks once the browser is idle.
+    startReaderServices()
     return () => {
       Router.events.off('routeChangeStart', prefetch)
       document.removeEventListener('click', onStaticLinkClick)

@@ -62,11 +62,12 @@ export const STAGES = [
     network: '`npm ci` of `examples/verify/` from the npm registry',
   },
   {
-    // `npm run build`: the static export, then its Markdown copy and llms.txt (scripts/export-markdown.ts).
+    // `npm run build`: the static export, its Markdown copy and llms.txt (scripts/export-markdown.ts), then the
+    // service worker over out/ (scripts/offline/build-sw.ts).
     name: 'build',
     command: 'npm',
     args: ['run', 'build'],
-    checks: 'the static export in `out/`, with every page as Markdown, `llms.txt` and `llms-full.txt`',
+    checks: 'the static export in `out/`, with every page as Markdown, `llms.txt`, `llms-full.txt` and the service worker',
     fast: false,
   },
   {

@@ -1,3 +1,4 @@
+import { formatLessonDate } from '@/components/LastUpdated/formatLessonDate'
 import type { CheckVerdict } from '@/lib/examples/checks'
 import styles from './Lab.module.css'
 
@@ -5,6 +6,10 @@ interface ExercisePanelProps {
   goal: string
   verdicts: CheckVerdict[] | null
   completed: boolean
+  /** When the reader first passed (lib/progress/); null when the date is not known. */
+  passedAt?: number | null
+  /** False when the pass could not be saved (storage blocked or full). */
+  passSaved?: boolean
   showingSolution: boolean
   hasSolution: boolean
   onCheck: () => void
@@ -16,6 +21,8 @@ export function ExercisePanel({
   goal,
   verdicts,
   completed,
+  passedAt,
+  passSaved = true,
   showingSolution,
   hasSolution,
   onCheck,
@@ -29,7 +36,14 @@ export function ExercisePanel({
         {completed && (
           <span className={styles.pass} data-testid="exercise-completed">
             {' '}
-            ✓ Completed
+            ✓ Passed
+            {typeof passedAt === 'number' && (
+              <>
+                {' '}
+                on <time dateTime={new Date(passedAt).toISOString()}>{formatLessonDate(new Date(passedAt))}</time>
+              </>
+            )}
+            {!passSaved && ' (not saved: this browser is not keeping your progress)'}
           </span>
         )}
       </p>

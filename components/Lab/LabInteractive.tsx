@@ -26,7 +26,8 @@ import {
   type OpenedShare,
 } from './Share'
 import { StaticCode } from './StaticCode'
-import { clearEdits, isCompleted, loadEdits, markCompleted, saveEdits } from './storage'
+import { recordExercisePassed, useExercisePassed } from '@/lib/progress/client'
+import { clearEdits, loadEdits, saveEdits } from './storage'
 import type { LabProps, LabState } from './types'
 
 const CodeEditor = lazy(() => import('./CodeEditor'))
@@ -67,7 +68,7 @@ export function LabInteractive(props: LabInteractiveProps) {
   const [bodyError, setBodyError] = useState<string>()
   const [headersError, setHeadersError] = useState<string>()
   const [verdicts, setVerdicts] = useState<CheckVerdict[] | null>(null)
-  const [completed, setCompleted] = useState(false)
+  const passed = useExercisePassed(example)
   const [errorMarker, setErrorMarker] = useState<ErrorMarker>()
   const [openFile, setOpenFile] = useState(meta.activeFile)
   const latest = useRef({ files, panel, mode })
@@ -89,7 +90,6 @@ export function LabInteractive(props: LabInteractiveProps) {
         setSolution(loaded.solution ? { ...loaded.files, ...loaded.solution } : null)
         setFiles(restored)
         if (saved && saved.hash !== meta.hash) setNotice({ kind: 'example-changed' })
-        setCompleted(isCompleted(example))
         onStateChange('idle')
         // The worker compiles these files and resets its database for them before the first Run.
         prepareLabHost(() => ({ files: restored, scenario: buildScenario(meta, latest.current.panel.preset) }))
@@ -209,8 +209,7 @@ export function LabInteractive(props: LabInteractiveProps) {
           const next = evaluateChecks(meta.exercise.checks, result)
           setVerdicts(next)
           if (next.every((verdict) => verdict.pass) && latest.current.mode.kind === 'mine') {
-            markCompleted(example)
-            setCompleted(true)
+            recordExercisePassed(example)
           }
         }
         onStateChange('done')
@@ -397,7 +396,9 @@ export function LabInteractive(props: LabInteractiveProps) {
         <ExercisePanel
           goal={meta.exercise.goal}
           verdicts={verdicts}
-          completed={completed}
+          completed={passed !== null}
+          passedAt={passed?.passedAt}
+          passSaved={passed?.saved}
           showingSolution={mode.kind === 'solution'}
           hasSolution={solution !== null}
           onCheck={() => request('check')}

@@ -2,11 +2,12 @@
  * The reader's edits, per example, in localStorage. Only files that differ from the starter are
  * kept, with the starter's hash, so a later visit can tell that the lesson's example changed.
  * Every access is guarded: storage that is full, disabled or throwing must never break the lab.
+ * Exercise passes are the reader's progress and live in lib/progress/ (which migrates the old
+ * `course-lab:done:v1:<id>` keys this file used to write).
  */
 import type { FileTree } from '@/lib/lab/types'
 
 const EDITS_PREFIX = 'course-lab:edits:v1:'
-const DONE_PREFIX = 'course-lab:done:v1:'
 
 export interface SavedEdits {
   /** Hash of the starter files the edits were made against. */
@@ -60,21 +61,5 @@ export function clearEdits(exampleId: string): boolean {
     return true
   } catch {
     return false
-  }
-}
-
-export function isCompleted(exampleId: string): boolean {
-  try {
-    return storage()?.getItem(DONE_PREFIX + exampleId) === '1'
-  } catch {
-    return false
-  }
-}
-
-export function markCompleted(exampleId: string): void {
-  try {
-    storage()?.setItem(DONE_PREFIX + exampleId, '1')
-  } catch {
-    // Completion is a nicety; without storage it simply is not remembered.
   }
 }

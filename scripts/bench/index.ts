@@ -17,6 +17,7 @@ import { findChromium, INSTALL_HINT } from '../find-chromium.mjs'
 import { buildBaseline } from './baseline'
 import { engineFigures, type EngineFigures } from './engine'
 import { labTiming, type LabTimingFigures } from './lab-timing'
+import { offlineFigures, type OfflineFigures } from './offline'
 import { lighthouseFigures, type LighthouseFigures, type LighthouseTarget } from './lighthouse'
 import { markdown } from './report'
 import { chromiumVersion, log, run, serve } from './util'
@@ -51,6 +52,7 @@ export interface BenchResults {
   weights: { lazy: { editor: number; engine: number; download?: number; other: number }; exportBytes: number }
   lighthouse: { pages: LighthouseFigures[]; error?: string }
   lab: LabTimingFigures
+  offline: OfflineFigures | { error: string }
   engine: EngineFigures
 }
 
@@ -117,6 +119,7 @@ async function main() {
     summaries: { single: '', burst50: '' },
     error: 'skipped',
   }
+  let offline: BenchResults['offline'] = { error: 'skipped' }
   try {
     // (b) Lighthouse
     if (!args.skip.has('lighthouse')) {
@@ -135,11 +138,15 @@ async function main() {
     if (!args.skip.has('lab')) {
       lab = await labTiming(site.origin, { runs: args.runs, repeats: 5, chromePath: chromium.executablePath })
     }
+    // (d) offline: what the service worker stores, and how long until the course is available offline
+    if (!args.skip.has('offline')) {
+      offline = await offlineFigures(args.out, site.origin, { runs: args.runs, chromePath: chromium.executablePath })
+    }
   } finally {
     await site.close()
     await baseline.close()
   }
-  // (d) the engine in Node
+  // (e) the engine in Node
   const engine: EngineFigures = args.skip.has('engine') ? { error: 'skipped' } : await engineFigures()
 
   const lighthousePackage = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }
@@ -159,6 +166,7 @@ async function main() {
     weights,
     lighthouse,
     lab,
+    offline,
     engine,
   }
   mkdirSync('bench', { recursive: true })

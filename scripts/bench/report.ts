@@ -6,7 +6,7 @@ import { kB } from './weights'
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : `${Math.round(value)} ms`)
 
 export function markdown(results: BenchResults): string {
-  const { machine, firstLoad, lighthouse, lab, engine, weights } = results
+  const { machine, firstLoad, lighthouse, lab, offline, engine, weights } = results
   const lines: string[] = []
   lines.push(`# Benchmarks`, '')
   lines.push(
@@ -62,6 +62,18 @@ export function markdown(results: BenchResults): string {
     '',
   )
 
+  lines.push('## Offline (service worker)', '')
+  if ('pages' in offline) {
+    const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
+    lines.push(
+      '| what | files | size | time to available offline (median) | runs |',
+      '| --- | ---: | ---: | ---: | --- |',
+      `| pages and assets, precached on the first visit | ${offline.pages.files} | ${mb(offline.pages.bytes)} | ${ms(offline.pagesReadyMedianMs)} from navigation start | ${offline.pagesReadyMs.join(', ')} |`,
+      `| lab engine, stored on first use of a lab or on request | ${offline.lab.files} | ${mb(offline.lab.bytes)} | ${ms(offline.labReadyMedianMs)} from the request | ${offline.labReadyMs.join(', ')} |`,
+      '',
+    )
+    if (offline.error) lines.push(`Incomplete: ${offline.error}`, '')
+  } else lines.push(`Not measured: ${offline.error}`, '')
   lines.push('## Lab engine in Node (`npm run bench:lab`)', '')
   if (engine.error) lines.push(`Not measured: ${engine.error}`, '')
   else {
