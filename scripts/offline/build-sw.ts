@@ -22,8 +22,12 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SW_SOURCE = join(ROOT, 'lib/offline/sw.ts')
 export const SW_FILE = 'sw.js'
 
-/** Files the worker never stores: itself, and the host's header rules. */
-const NEVER = [SW_FILE, '_headers', '**/*.map']
+/**
+ * Files the worker never stores: itself, the host's header rules, and the Markdown copy of the course
+ * (scripts/export-markdown.ts: ~0.9 MB of `.md`, `llms.txt` and `llms-full.txt` that readers take home
+ * rather than read offline, so "View as Markdown" needs the network).
+ */
+const NEVER = [SW_FILE, '_headers', '**/*.map', '**/*.md', 'llms.txt', 'llms-full.txt']
 
 export interface ServiceWorkerBuild {
   pages: { files: number; bytes: number }
