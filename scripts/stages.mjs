@@ -67,7 +67,8 @@ export const STAGES = [
     name: 'build',
     command: 'npm',
     args: ['run', 'build'],
-    checks: 'the static export in `out/`, with every page as Markdown, `llms.txt`, `llms-full.txt` and the service worker',
+    checks:
+      'the static export in `out/`, with every page as Markdown, `llms.txt`, `llms-full.txt` and the service worker',
     fast: false,
   },
   {
