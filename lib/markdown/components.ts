@@ -143,8 +143,20 @@ const lab: Renderer = (node, context) => {
 /** Elements that only mean something inside another component, whose renderer reads them. */
 export const PARTS: Record<string, string> = { 'Tabs.Tab': 'Tabs', 'Cards.Card': 'Cards' }
 
+/**
+ * The reader's course map lives in their browser (lib/progress/), so a Markdown copy can only say what the
+ * page shows there.
+ */
+const courseMap: Renderer = (_node, context) =>
+  context.parse(
+    '_On the site, this section shows your course map: each part with the pages you have read, the exercises ' +
+      'you have passed and where to continue, with export, import and reset of that progress, and whether the ' +
+      'course is stored for offline use. It lives in your browser only, so this copy cannot show it._',
+  )
+
 export const RENDERERS: Record<string, Renderer> = {
   Lab: lab,
+  CourseMap: courseMap,
   DecisionTree: (_node, context) => context.parse(context.decisionTree()),
   Callout: callout,
   Tabs: tabs,
