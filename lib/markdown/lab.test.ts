@@ -24,7 +24,7 @@ describe('a lab as Markdown', () => {
     )
     expect(markdown).toContain('Sends 2 × `GET /api/todos`, 2 seconds apart.')
     expect(markdown).toContain(
-      'Sends 50 × `GET /api/todos`, all at once, on Lambda, behind a transaction-mode pooler with 18 server connections.',
+      'Sends 50 × `GET /api/todos`, all at once, on Lambda, behind a transaction-mode pooler with 17 server connections.',
     )
     expect(markdown).toContain("With the files as they are, the default preset's last request answers 200.")
   })
