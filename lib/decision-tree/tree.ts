@@ -299,7 +299,7 @@ export const decisionTree: DecisionTree = {
       summary:
         'None of the blockers applies, so API routes can work for you, but at least one of the conditions that make them an easy fit does not hold. Each reason below says what to add or change.',
       nextSteps: [
-        'Deal with the reasons below before launch rather than after the first "too many connections" error.',
+        'Deal with each reason listed above before launch rather than after the first "too many connections" error.',
         'Load-test with realistic concurrency and watch the number of open connections on the database, not only response times.',
       ],
       links: [pages.whereTheyHurt, pages.connectionPooling, pages.wrapUp],
