@@ -8,7 +8,7 @@ import {
   type CourseAnswers,
   type CourseQuestion,
 } from '@/lib/decision-tree/course'
-import { formatCheckedDate } from '@/lib/facts/index'
+import { formatCheckedDate } from '@/lib/facts/lookup'
 import { PageLinks } from './PageLinks'
 import styles from './DecisionTree.module.css'
 

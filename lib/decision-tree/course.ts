@@ -8,7 +8,7 @@
  * - Rules: "no" only where the labs show a route handler cannot do the job on that host (long-lived
  *   connections on functions); "yes-with-care" where a lesson's fix is needed; "yes" otherwise.
  */
-import { factById } from '../facts/index'
+import { factById } from '../facts/lookup'
 import type { AnswerMap } from './answers'
 import type { InternalLink, SourceLink } from './schema'
 

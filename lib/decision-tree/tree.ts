@@ -8,7 +8,7 @@
  * The checklist is the source article's. Where the ecosystem has moved since it was written, add a
  * `sinceTheArticle` note with an official source instead of quietly changing the article's advice.
  */
-import { factById } from '../facts/index'
+import { factById } from '../facts/lookup'
 import type { DecisionTree, SourceLink } from './schema'
 
 /** A fact's value from lib/facts/facts.ts, so the tree never retypes a figure. */
