@@ -123,10 +123,11 @@ function whatChangedBox(node: JsxElement, used: Fact[]): MdxJsxFlowElement {
         spread: false,
         children: [
           paragraph([
-            ...inline(fact.changed!),
+            // "…moved (source, checked 7 Dec 2026)." rather than "…moved. (source…)"
+            ...inline(fact.changed!.replace(/\.$/, '')),
             { type: 'text', value: ' (' },
             link(fact.source.url, fact.source.title),
-            { type: 'text', value: `, checked ${formatCheckedDate(fact.checked)})` },
+            { type: 'text', value: `, checked ${formatCheckedDate(fact.checked)}).` },
           ]),
         ],
       })),

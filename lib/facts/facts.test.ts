@@ -73,7 +73,9 @@ describe('<Fact>, <WhatChanged>, <FactSources>', () => {
     expect(output).toContain(
       `> - ${factById('vercel-default-duration')!.changed} ([Vercel docs: Configuring maximum duration](https://vercel.com/docs/functions/configuring-functions/duration), checked 7 Dec 2026)`,
     )
-    expect(output).toContain('> - PlanetScale has no free plan since April 8, 2024.')
+    expect(output).toContain(
+      '> - PlanetScale has no free plan since April 8, 2024 ([PlanetScale blog: PlanetScale forever](https://planetscale.com/blog/planetscale-forever), checked 7 Dec 2026).',
+    )
     expect(output).toContain('[Sources](/sources/)')
     expect(output.match(/^> - /gm)).toHaveLength(2)
   })
