@@ -71,7 +71,7 @@ describe('<Fact>, <WhatChanged>, <FactSources>', () => {
     expect(output).toContain('> Our own line.')
     // vercel-pro-max-duration has no `changed` line: the article did not have it wrong.
     expect(output).toContain(
-      `> - ${factById('vercel-default-duration')!.changed} ([Vercel docs: Configuring maximum duration](https://vercel.com/docs/functions/configuring-functions/duration), checked 7 Dec 2026)`,
+      `> - ${factById('vercel-default-duration')!.changed!.replace(/\.$/, '')} ([Vercel docs: Configuring maximum duration](https://vercel.com/docs/functions/configuring-functions/duration), checked 7 Dec 2026).`,
     )
     expect(output).toContain(
       '> - PlanetScale has no free plan since April 8, 2024 ([PlanetScale blog: PlanetScale forever](https://planetscale.com/blog/planetscale-forever), checked 7 Dec 2026).',
