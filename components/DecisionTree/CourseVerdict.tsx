@@ -12,6 +12,19 @@ import { formatCheckedDate } from '@/lib/facts/lookup'
 import { PageLinks } from './PageLinks'
 import styles from './DecisionTree.module.css'
 
+/** A point's text with its `code` spans as <code>, as the lessons show them. */
+function withCode(text: string) {
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, index) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
+        <code key={index}>{part.slice(1, -1)}</code>
+      ) : (
+        part
+      ),
+    )
+}
+
 const WEIGHT_LABEL = { yes: 'Fits', 'yes-with-care': 'Fix needed', no: 'Move it' } as const
 
 function CourseQuestionField<Value extends string>({
@@ -127,7 +140,7 @@ export function CourseVerdict({
                     <h3 className={styles.reasonTitle}>
                       {point.title} <span className={styles.muted}>({WEIGHT_LABEL[point.weight]})</span>
                     </h3>
-                    <p>{point.text}</p>
+                    <p>{withCode(point.text)}</p>
                     <PageLinks links={point.labs} label="See it in the lab:" />
                     {sources.length > 0 && (
                       <p className={styles.sources}>
