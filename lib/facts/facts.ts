@@ -102,10 +102,10 @@ export const FACTS: Fact[] = [
     topic: 'Vercel',
     value: '1,800 s (beta)',
     statement:
-      'Since 2026-06-15, Node.js and Python functions on Pro and Enterprise can be configured up to 1,800 s (30 minutes); durations above 800 s are in beta and require Fluid compute.',
+      'Since 2026-06-15 (Vercel changelog "Vercel Functions can now run up to 30 minutes"), Node.js and Python functions on Pro and Enterprise can be configured up to 1,800 s; durations above 800 s are in beta and require Fluid compute.',
     changed: 'Since June 2026, Pro and Enterprise functions can run up to 1,800 s (beta).',
     source: {
-      title: 'Vercel docs: Configuring maximum duration (changelog "Vercel Functions can now run up to 30 minutes")',
+      title: 'Vercel docs: Configuring maximum duration',
       url: 'https://vercel.com/docs/functions/configuring-functions/duration',
     },
     checked: CHECKED,
