@@ -4,6 +4,7 @@ import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
 import { withoutDescriptions } from './lib/mdx/page-map.mjs'
 import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
+import remarkFacts from './lib/mdx/remark-facts.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
 
 const withNextra = nextra({
@@ -15,8 +16,9 @@ const withNextra = nextra({
   // Front matter descriptions stay out of the page map every page loads (lib/mdx/page-map.mjs).
   transformPageMap: withoutDescriptions,
   mdxOptions: {
+    // `<Fact id="…" />`, `<WhatChanged>`, `<FactSources>`: the facts of lib/facts/ as static Markdown.
     // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
-    remarkPlugins: [remarkLab],
+    remarkPlugins: [remarkFacts, remarkLab],
     rehypePrettyCodeOptions: { theme: CODE_THEMES },
     // Static prose, lists, tables and code lines live in the page's HTML only, not in its JavaScript.
     recmaPlugins: [recmaServerOnly],

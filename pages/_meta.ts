@@ -7,6 +7,7 @@ export default {
   'where-they-hurt': 'Where they hurt',
   decide: 'Decide',
   'wrap-up': 'Wrap-up',
+  sources: 'Sources',
   contribute: 'Contribute',
   '404': { display: 'hidden', theme: { layout: 'full' } },
 }

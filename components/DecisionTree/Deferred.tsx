@@ -1,6 +1,6 @@
 /**
  * The decision tree as /decide/ embeds it, with the widget's code (its components, the tree's data
- * and the rules, ~7 kB gzip) out of the page's first-load JS. The build renders the whole widget into
+ * and the rules, the course verdict and the facts it cites, ~15 kB gzip) out of the page's first-load JS. The build renders the whole widget into
  * the HTML (the six questions, the progress and the pending verdict), which reads the same with
  * JavaScript off; in the browser the interactive widget (./index.tsx) loads right after hydration and
  * takes its place with the same markup. Its radios are disabled until then, as they are during

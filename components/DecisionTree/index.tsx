@@ -4,10 +4,12 @@ import { decide } from '@/lib/decision-tree/rules'
 import type { DecisionTree as DecisionTreeData, QuestionId } from '@/lib/decision-tree/schema'
 import { decisionTree } from '@/lib/decision-tree/tree'
 import { Controls } from './Controls'
+import { CourseVerdict } from './CourseVerdict'
 import { PendingVerdict } from './PendingVerdict'
 import { Question, radioId } from './Question'
 import { ResultAnnouncement } from './ResultAnnouncement'
 import { useAnswersInUrl } from './useAnswersInUrl'
+import { useCourseAnswersInUrl } from './useCourseAnswersInUrl'
 import { Verdict } from './Verdict'
 import styles from './DecisionTree.module.css'
 
@@ -20,6 +22,7 @@ export function DecisionTree({ tree = decisionTree }: { tree?: DecisionTreeData 
   const { ready, answers, answer, undoLastAnswer, startOver } = useAnswersInUrl()
   const answerMap = toAnswerMap(answers)
   const decision = decide(tree, answerMap)
+  const { course, choose } = useCourseAnswersInUrl()
 
   // The Back and Start over buttons disable themselves once nothing is left to undo, which would drop
   // focus to the page; send it to the question that needs an answer again instead.
@@ -67,13 +70,16 @@ export function DecisionTree({ tree = decisionTree }: { tree?: DecisionTreeData 
       />
       <ResultAnnouncement decision={decision} />
       {decision.status === 'complete' ? (
-        <Verdict
-          tree={tree}
-          verdict={decision.verdict}
-          reasons={decision.reasons}
-          answers={answerMap}
-          headingId={`${idPrefix}-verdict`}
-        />
+        <>
+          <Verdict
+            tree={tree}
+            verdict={decision.verdict}
+            reasons={decision.reasons}
+            answers={answerMap}
+            headingId={`${idPrefix}-verdict`}
+          />
+          <CourseVerdict answers={answerMap} course={course} disabled={!ready} idPrefix={idPrefix} onChoose={choose} />
+        </>
       ) : (
         <PendingVerdict {...decision} />
       )}

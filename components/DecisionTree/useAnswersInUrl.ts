@@ -44,7 +44,9 @@ export function useAnswersInUrl(): AnswersInUrl {
   const show = useCallback(
     (next: AnswerList) => {
       setPending({ answers: next, givenOn: router.asPath })
-      const query = serializeAnswers(next)
+      // The course's own questions (host, jobs: lib/decision-tree/course.ts) share the link; keep them.
+      const kept = keepCourseParams(queryOf(router.asPath))
+      const query = [serializeAnswers(next), next.length ? kept : ''].filter(Boolean).join('&')
       const path = pathOf(router.asPath)
       // Shallow: only the query changes, so Next.js re-renders this page without reloading it or scrolling.
       void router.push(query ? `${path}?${query}` : path, undefined, { shallow: true, scroll: false })
@@ -61,11 +63,19 @@ export function useAnswersInUrl(): AnswersInUrl {
   }
 }
 
-function pathOf(asPath: string): string {
+/** `host=…&jobs=…` from a query string, in that order, or ''. */
+export function keepCourseParams(query: string): string {
+  const params = new URLSearchParams(query)
+  return ['host', 'jobs']
+    .flatMap((name) => (params.get(name) ? [`${name}=${encodeURIComponent(params.get(name)!)}`] : []))
+    .join('&')
+}
+
+export function pathOf(asPath: string): string {
   return asPath.split(/[?#]/)[0]
 }
 
-function queryOf(asPath: string): string {
+export function queryOf(asPath: string): string {
   const withoutHash = asPath.split('#')[0]
   const queryStart = withoutHash.indexOf('?')
   return queryStart === -1 ? '' : withoutHash.slice(queryStart + 1)

@@ -25,6 +25,23 @@ export default {
         runForMs: 600_000,
       },
     },
+    {
+      name: 'Two runs at once',
+      description:
+        'Three sign-ups, then two calls to the cron route at the same moment (a slow run overlapping the next, or a manual call): each email still goes out once.',
+      scenario: {
+        requests: [
+          ...signups,
+          {
+            at: 150_000,
+            method: 'GET',
+            path: '/api/cron/send-emails',
+            headers: { authorization: 'Bearer 7f3c9a1e5b2d4f6081a3c5e7d9b1f3a5' },
+            count: 2,
+          },
+        ],
+      },
+    },
   ],
   // The last request is the second cron run, which finds nothing left to send.
   expect: { status: 200 },

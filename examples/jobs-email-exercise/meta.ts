@@ -8,24 +8,49 @@ const signups = ['ada@example.com', 'grace@example.com', 'alan@example.com'].map
 }))
 
 export default {
-  title: 'Exercise: take the email out of the request path',
-  description: 'Sign-up waits 1.5 s for the email provider. Make it answer fast without losing a single email.',
-  files: { visible: ['app/api/signup/route.ts', 'lib/email.ts', 'lib/db.ts', 'db/schema.sql'], active: 'app/api/signup/route.ts' },
+  title: 'Exercise: the provider is down, and no email may be lost',
+  description:
+    'Sign-up sends the welcome email with after(): fast, but the provider is having an outage and after() never tries again. Make every email arrive.',
+  files: {
+    visible: [
+      'app/api/signup/route.ts',
+      'app/api/cron/send-emails/route.ts',
+      'vercel.json',
+      'lib/email.ts',
+      '.env',
+      'db/schema.sql',
+      'lib/db.ts',
+    ],
+    active: 'app/api/signup/route.ts',
+  },
   platform: { profile: 'fluid' },
   presets: [
     {
-      name: 'Three sign-ups, a minute apart',
-      description: 'Three POST /api/signup requests, one a minute, then two quiet minutes.',
+      name: 'Three sign-ups during an outage',
+      description:
+        'Three POST /api/signup a minute apart; the email provider refuses the next two messages it gets; the cron in vercel.json fires every minute for five minutes.',
       scenario: { requests: signups, runForMs: 300_000 },
     },
   ],
-  expect: { status: 201 },
+  // The last request is the last cron run.
+  expect: { status: 200 },
   exercise: {
-    goal: 'Every sign-up must answer 201 in under 500 ms, and every welcome email must still be sent: emails_sent ends with 4 rows (1 seeded + 3 new).',
+    goal: 'Every sign-up answers 201 in under 500 ms, and every welcome email arrives in the end, once: emails_sent ends with 4 rows (1 seeded + 3 new), although the provider refuses the first two it is sent.',
     checks: [
       { type: 'request-status', method: 'POST', path: '/api/signup', status: 201, label: 'Every sign-up answers 201' },
-      { type: 'metric-at-most', metric: 'p95Ms', value: 500, label: 'Sign-ups answer in under 500 ms (p95)' },
-      { type: 'table-row-count', table: 'emails_sent', count: 4, label: 'All three welcome emails are sent (emails_sent has 4 rows)' },
+      {
+        type: 'request-duration-at-most',
+        method: 'POST',
+        path: '/api/signup',
+        ms: 500,
+        label: 'Every sign-up answers in under 500 ms',
+      },
+      {
+        type: 'table-row-count',
+        table: 'emails_sent',
+        count: 4,
+        label: 'Every welcome email is sent exactly once (emails_sent has 4 rows)',
+      },
     ],
   },
 } satisfies ExampleMetaInput

@@ -27,6 +27,11 @@ export default {
         'The transaction runs past maxDuration: the platform answers 504.',
       scenario: { requests: [{ method: 'POST', path: '/api/invoices/close-month', body: { month: '2025-12' } }] },
     },
+    {
+      name: 'An id out of range',
+      description: 'PATCH /api/invoices/99999999999: more than the integer id column holds, so the route answers 400, not a 500 from Postgres (22003).',
+      scenario: { requests: [{ method: 'PATCH', path: '/api/invoices/99999999999' }] },
+    },
   ],
   expect: { status: 504 },
 } satisfies ExampleMetaInput

@@ -15,6 +15,8 @@ export default {
     {
       name: 'Burst of 100',
       description: 'A hundred requests at the same moment, like a link shared in a busy chat.',
+      expectServerErrors:
+        'A hundred requests at once ask for 100 connections; the app role gets 97 (3 are reserved for superusers), so 3 answer 500 with 53300.',
       scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 100 }] },
       expectServerErrors:
         'On lambda the burst wants 100 connections and the app role may open 97: the last 3 are refused with 53300, and the lesson shows those 3 × 500.',

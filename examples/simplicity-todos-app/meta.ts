@@ -33,6 +33,11 @@ export default {
       description: 'GET one todo by id; try 999 or abc in the path.',
       scenario: { requests: [{ method: 'GET', path: '/api/todos/2' }] },
     },
+    {
+      name: 'An id out of range',
+      description: 'GET /api/todos/99999999999: more than the integer id column holds, so the schema answers 400 before Postgres could fail with 22003.',
+      scenario: { requests: [{ method: 'GET', path: '/api/todos/99999999999' }] },
+    },
   ],
   // The default preset ends with a valid POST.
   expect: { status: 201 },

@@ -27,7 +27,7 @@ const EXERCISE_META = `export default {
 }
 `
 
-const POOLING_LESSON = `---\ntitle: Connection pooling\ndescription: Why every serverless instance opens its own pool, and what to do about it.\n---\n\nimport { Lab } from '@/components/Lab'\n\n# Connection pooling\n\n${LESSON_PROSE}\n\n<Lab example="demo" />\n\n## Exercise\n\n<Lab example="demo-exercise" />\n\n## Key takeaways\n\n- Size the pool.\n\n## Further reading\n\n- [Postgres](https://www.postgresql.org/docs/)\n`
+const POOLING_LESSON = `---\ntitle: Connection pooling\ndescription: Why every serverless instance opens its own pool, and what to do about it.\n---\n\nimport { Lab } from '@/components/Lab'\n\n# Connection pooling\n\n${LESSON_PROSE}\n\n<Lab example="demo" />\n\n<WhatChanged>\nNothing moved.\n</WhatChanged>\n\n## Exercise\n\n<Lab example="demo-exercise" />\n\n## Key takeaways\n\n- Size the pool.\n\n## Further reading\n\n- [Postgres](https://www.postgresql.org/docs/)\n`
 
 const VALID_SITE: Record<string, string> = {
   'pages/_meta.ts': "export default { index: 'Introduction', 'where-they-hurt': 'Where they hurt' }\n",

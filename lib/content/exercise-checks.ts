@@ -93,7 +93,11 @@ export function checkExercise(example: LoadedExample, metaSource: string): Conte
 
   exercise.checks.forEach((check, index) => {
     const line = (field: string) => lineOfMetaPath(metaSource, ['exercise', 'checks', index, field]) ?? 1
-    if (check.type === 'request-status' || check.type === 'body-includes') {
+    if (
+      check.type === 'request-status' ||
+      check.type === 'body-includes' ||
+      check.type === 'request-duration-at-most'
+    ) {
       const method = check.method?.toUpperCase()
       const hit = requests.some((request) => request.path === check.path && (!method || request.method === method))
       if (!hit) {

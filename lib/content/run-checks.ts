@@ -13,6 +13,7 @@ import {
   type ExampleSummary,
 } from './checks'
 import { exampleLoadProblems } from './example-meta-problems'
+import { checkFacts } from './fact-checks'
 import { checkExercise } from './exercise-checks'
 import { readFrontmatter } from './frontmatter'
 import { proseWordCount } from './mdx-scan'
@@ -77,6 +78,7 @@ export async function runContentChecks(root: string, { allowDrafts = false } = {
     ...checkExercises(examples.filter((example) => !example.loadFailed)),
     ...checkSectionOverviews(site),
     ...checkWrapUp(site),
+    ...checkFacts(site),
   )
   const lessons = site.pages
     .filter((page) => page.lessonSection)

@@ -117,7 +117,6 @@ description: ${JSON.stringify(`A lesson on ${inSentence(title)}: what happens, w
 draft: true
 ---
 
-import { Callout } from 'nextra/components'
 import { Lab } from '@/components/Lab'
 
 # ${title}
@@ -127,9 +126,10 @@ lesson answers. Then explain the idea in your own words (${LESSON_WORDS.min.toLo
 
 <Lab example="${slug}" />
 
-<Callout type="info">
-**What changed since the article.** Say plainly what is different today, with a link to the official source.
-</Callout>
+<WhatChanged>
+Say plainly what is different today. Print every platform figure with \`<Fact id="…" />\` from \`lib/facts/facts.ts\` (add
+the fact there, with its source and check date, if it is new): the box then lists what moved, with sources.
+</WhatChanged>
 
 ## Exercise
 

@@ -8,7 +8,15 @@
  * The checklist is the source article's. Where the ecosystem has moved since it was written, add a
  * `sinceTheArticle` note with an official source instead of quietly changing the article's advice.
  */
+import { factById } from '../facts/lookup'
 import type { DecisionTree, SourceLink } from './schema'
+
+/** A fact's value from lib/facts/facts.ts, so the tree never retypes a figure. */
+const fact = (id: string): string => {
+  const found = factById(id)
+  if (!found) throw new Error(`lib/decision-tree/tree.ts names no fact "${id}" (lib/facts/facts.ts)`)
+  return found.value
+}
 
 const sources = {
   vercelWebSockets: { label: 'Vercel docs: WebSockets', href: 'https://vercel.com/docs/functions/websockets' },
@@ -173,8 +181,7 @@ export const decisionTree: DecisionTree = {
             title: 'Your database is not serverless-friendly',
             articleSays:
               'A database that expects a few long-lived clients runs out of connections once every function instance opens its own.',
-            whatToDo:
-              'Put a transaction-mode pooler in front of it, or switch to a driver that queries over HTTP. On Supabase, the Supavisor pooler runs in transaction mode on port 6543. On Neon, a hostname ending in -pooler goes through PgBouncer in transaction mode, which accepts up to 10,000 client connections, and the neon() function of @neondatabase/serverless sends queries over HTTP.',
+            whatToDo: `Put a transaction-mode pooler in front of it, or switch to a driver that queries over HTTP. On Supabase, the Supavisor pooler runs in transaction mode on port 6543. On Neon, a hostname ending in -pooler goes through PgBouncer in transaction mode, which accepts up to ${fact('neon-pooler-clients')} client connections, and the neon() function of @neondatabase/serverless sends queries over HTTP.`,
             whatToDoSources: [sources.supabaseConnecting, sources.neonPooling, sources.neonServerlessDriver],
             links: [pages.databaseLimits, pages.connectionPooling],
           },
@@ -233,7 +240,7 @@ export const decisionTree: DecisionTree = {
             links: [pages.databaseLimits, pages.connectionPooling],
             sinceTheArticle: [
               {
-                text: 'Time limits have grown. On Vercel Fluid compute the default is 300 s on every plan; the maximum is 300 s on Hobby and 800 s on Pro and Enterprise, and since June 2026 up to 30 minutes in beta on Pro and Enterprise. AWS Lambda allows up to 900 s. A longer limit does not make a long transaction cheaper: it still holds its connection and locks.',
+                text: `Time limits have grown. On Vercel Fluid compute the default is ${fact('vercel-default-duration')} on every plan; the maximum is ${fact('vercel-hobby-max-duration')} on Hobby and ${fact('vercel-pro-max-duration')} on Pro and Enterprise, and since June 2026 up to ${fact('vercel-extended-max-duration')} on Pro and Enterprise. AWS Lambda allows up to ${fact('lambda-max-timeout')}. A longer limit does not make a long transaction cheaper: it still holds its connection and locks.`,
                 sources: [sources.vercelFunctionLimits, sources.awsLambdaQuotas],
               },
             ],
@@ -266,7 +273,7 @@ export const decisionTree: DecisionTree = {
                 sources: [sources.nextAfter],
               },
               {
-                text: 'Vercel Cron Jobs: 100 per project on every plan. On Hobby a job runs at most once a day (with ±59 minutes precision); on Pro and Enterprise as often as once a minute. In 2026 Vercel labels Cron Jobs legacy, to be migrated to Vercel Schedules, which is in public beta.',
+                text: `Vercel Cron Jobs: ${fact('vercel-cron-limits')}. On Hobby a job runs at most once a day (with ±59 minutes precision); on Pro and Enterprise as often as once a minute. In 2026 Vercel labels Cron Jobs legacy, to be migrated to Vercel Schedules, which is in public beta.`,
                 sources: [sources.vercelCronPricing, sources.vercelSchedules],
               },
               {
@@ -299,7 +306,7 @@ export const decisionTree: DecisionTree = {
       summary:
         'None of the blockers applies, so API routes can work for you, but at least one of the conditions that make them an easy fit does not hold. Each reason below says what to add or change.',
       nextSteps: [
-        'Deal with the reasons below before launch rather than after the first "too many connections" error.',
+        'Deal with each reason listed above before launch rather than after the first "too many connections" error.',
         'Load-test with realistic concurrency and watch the number of open connections on the database, not only response times.',
       ],
       links: [pages.whereTheyHurt, pages.connectionPooling, pages.wrapUp],

@@ -31,7 +31,7 @@ export interface ChecksFile {
   title: string
   preset: string
   requests: PlannedRequest[]
-  /** Paths of vercel.json crons, called once after the plan as Vercel Cron would. */
+  /** Paths of vercel.json crons, each called twice after the plan (two scheduled runs), as Vercel Cron would. */
   crons: string[]
   checks: JudgedCheck[]
   /** What the lab asserts that only its simulated platform can measure, in words. */

@@ -67,7 +67,7 @@ export function simulatedDifferences(meta: ResolvedExampleMeta, preset: string, 
   )
   if (hasCrons)
     lines.push(
-      '**Vercel Cron.** The lab called the `vercel.json` crons on their schedule. Locally nothing does; `npm run check` calls each once after the requests, with the headers Vercel sends (`user-agent: vercel-cron/1.0`, `authorization: Bearer $CRON_SECRET`).',
+      '**Vercel Cron.** The lab called the `vercel.json` crons on their schedule. Locally nothing does; `npm run check` calls each twice after the requests (two scheduled runs: the second is where a failed job is retried), with the headers Vercel sends (`user-agent: vercel-cron/1.0`, `authorization: Bearer $CRON_SECRET`).',
     )
   return lines
 }
@@ -76,7 +76,7 @@ export function buildReadme(input: ReadmeInput): string {
   const { meta, checks } = input
   const checkLines = checks.checks.map((check) => `- ${check.label}`)
   const labOnlyLines = checks.labOnly.map((label) => `- ${label} (only the lab measures this)`)
-  const requests = checks.requests.length + checks.crons.length
+  const requests = checks.requests.length + 2 * checks.crons.length
   return `# ${meta.title}
 
 ${meta.description ? `${meta.description}\n\n` : ''}A lab from the course **Robust APIs with Next.js**, downloaded as a Next.js ${input.nextVersion} project${input.edited ? ' **with your edits**' : ' (the original files)'}.

@@ -43,6 +43,14 @@ const result = {
 } as unknown as RunResult
 
 describe('exercise checks', () => {
+  it('request-duration-at-most takes the slowest matching request, and fails when none was made', () => {
+    const slowest = Math.max(...result.requests.filter((request) => request.path === '/api/todos/42').map((request) => request.timing.end - request.timing.start))
+    expect(evaluateCheck({ type: 'request-duration-at-most', path: '/api/todos/42', ms: slowest, label: 'x' }, result).pass).toBe(true)
+    const tooSlow = evaluateCheck({ type: 'request-duration-at-most', path: '/api/todos/42', ms: slowest - 1, label: 'x' }, result)
+    expect(tooSlow).toEqual({ label: 'x', pass: false, detail: `The slowest any method /api/todos/42 took ${slowest} ms.` })
+    expect(evaluateCheck({ type: 'request-duration-at-most', path: '/nope', ms: 1, label: 'x' }, result).pass).toBe(false)
+  })
+
   it('request-status matches method and path', () => {
     expect(evaluateCheck({ type: 'request-status', method: 'GET', path: '/api/todos/42', status: 404, label: 'x' }, result).pass).toBe(true)
     const missing = evaluateCheck({ type: 'request-status', method: 'POST', path: '/api/todos/42', status: 404, label: 'x' }, result)

@@ -65,6 +65,13 @@ export function evaluateCheck(check: Check, result: RunResult): CheckVerdict {
       const pass = check.type === 'metric-at-most' ? value <= check.value : value >= check.value
       return { label, pass, detail: `${check.metric} was ${value}.` }
     }
+    case 'request-duration-at-most': {
+      const found = matching(result, check.method, check.path)
+      const what = `${check.method ?? 'any method'} ${check.path}`
+      if (found.length === 0) return { label, pass: false, detail: `No request to ${what} was made.` }
+      const slowest = Math.max(...found.map((request) => request.timing.end - request.timing.start))
+      return { label, pass: slowest <= check.ms, detail: `The slowest ${what} took ${slowest} ms.` }
+    }
     case 'no-database-error': {
       const stats = result.database.stats
       const count = check.code ? (stats.errorsByCode[check.code] ?? 0) : stats.errors

@@ -178,6 +178,17 @@ export const checkSchema = z
       .strict(),
     z
       .object({
+        type: z.literal('request-duration-at-most'),
+        ...methodPathFilter,
+        ms: z
+          .number()
+          .positive()
+          .describe('Every matching request must take at most this long, virtual ms from arrival to response, and at least one must exist.'),
+        label: z.string().min(1),
+      })
+      .strict(),
+    z
+      .object({
         type: z.literal('no-database-error'),
         code: z.string().optional().describe('Only this SQLSTATE, e.g. "53300"; leave out for any error.'),
         label: z.string().min(1),

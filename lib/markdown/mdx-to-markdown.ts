@@ -10,6 +10,7 @@ import remarkMdx from 'remark-mdx'
 import remarkParse from 'remark-parse'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified } from 'unified'
+import { expandFacts } from '@/lib/facts/expand'
 import { PARTS, RENDERERS, attribute, where, type JsxElement, type RenderContext } from './components'
 
 const STRINGIFY: StringifyOptions = {
@@ -126,6 +127,8 @@ export function mdxToMarkdown(page: PageSource, options: MdxToMarkdownOptions): 
     },
     decisionTree: () => options.decisionTree,
   }
+  // Facts (`<Fact>`, `<WhatChanged>`, `<FactSources>`) become Markdown exactly as on the site.
+  expandFacts(tree, (node) => where(context, node))
   const children = transform(tree.children, context)
   if (!children.some((node) => node.type === 'heading' && node.depth === 1)) {
     children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: page.title }] })

@@ -10,5 +10,8 @@ CREATE TABLE email_outbox (
   recipient  text NOT NULL,
   template   text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  sent_at    timestamptz
+  sent_at    timestamptz,
+  -- Set by the run that claims the row, so an overlapping run skips it; a claim older than ten
+  -- minutes (a run that crashed before sending) can be taken again.
+  claimed_at timestamptz
 );

@@ -2,3 +2,6 @@ import { Pool } from 'pg'
 
 // One pool per instance, created once at module scope.
 export const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 })
+// A connection that drops while idle in the pool (a server restart, an idle timeout) is reported as an
+// 'error' event on the pool; with no listener, Node treats it as uncaught and the process exits.
+pool.on('error', (error) => console.error('idle database client failed:', error.message))

@@ -6,6 +6,8 @@ export const NewTodo = z.object({
   done: z.boolean().default(false),
 })
 
-export const TodoId = z.coerce.number().int().positive()
+// The id column is `serial` (a 4-byte integer): a larger number would reach Postgres and fail there with
+// 22003 (out of range for type integer), a 500. Bounding the schema by the column type makes it a 400.
+export const TodoId = z.coerce.number().int().positive().max(2_147_483_647, 'id is out of range')
 
 export type Todo = { id: number; title: string; done: boolean }

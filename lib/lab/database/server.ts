@@ -95,6 +95,21 @@ export class DatabaseServer {
     return n
   }
 
+  /**
+   * The instance's runtime is gone (AWS Lambda resets the execution environment after a timeout): its
+   * sockets close, and the server ends their sessions, rolling back any open transaction.
+   */
+  closeSessionsOf(instance: string): number {
+    let n = 0
+    for (const session of [...this.sessions]) {
+      if (session.open && session.instance === instance) {
+        this.close(session)
+        n++
+      }
+    }
+    return n
+  }
+
   connect(ctx: ExecContext | undefined, options: SessionOptions = {}): Promise<Session> {
     const s = this.settings
     return this.respond(ctx, async () => {

@@ -264,6 +264,10 @@ export class Platform {
           }
           writer.closed = true
           this.writeConsole('error', `Task timed out after ${maxDurationS} seconds`, inst.id, index)
+          // AWS Lambda resets the execution environment after a timeout: the runtime is shut down and
+          // its sockets close, so Postgres rolls back what the handler left open. Vercel (Fluid) and a
+          // `next start` server keep the process, and with it the connection and its transaction.
+          if (this.o.settings.profile === 'lambda') this.resetAfterTimeout(inst)
           resolve()
         },
         null,
@@ -698,6 +702,11 @@ export class Platform {
     }
     inst.frozen = true
     this.o.emit({ t: this.s.now, type: 'instance-freeze', instance: inst.id })
+  }
+
+  private resetAfterTimeout(inst: Instance): void {
+    this.o.server.closeSessionsOf(inst.id)
+    this.recycle(inst)
   }
 
   private recycle(inst: Instance): void {

@@ -89,17 +89,26 @@ describe('jobs-cron-outbox: an outbox drained by a protected cron route', () => 
   })
 })
 
-describe('jobs-email-exercise', () => {
-  it('the starter makes every sign-up wait: 1,796 ms cold, 1,531 ms warm', async () => {
+describe('jobs-email-exercise: the provider is down, and no email may be lost', () => {
+  it('the starter answers fast with after(), but the two refused emails are lost for good', async () => {
     const result = await run('jobs-email-exercise')
-    expect(result.requests.map((r) => r.timing.end - r.timing.start)).toEqual([1_796, 1_531, 1_531])
-    expect(result.summary.p95Ms).toBe(1_796)
-    expect(rowsOf(result, 'emails_sent').rowCount).toBe(4)
+    const signups = result.requests.filter((r) => r.path === '/api/signup')
+    expect(signups.map((r) => r.status)).toEqual([201, 201, 201])
+    expect(Math.max(...signups.map((r) => r.timing.end - r.timing.start))).toBeLessThan(500)
+    // 1 seeded + alan's; ada's and grace's after() callbacks threw and nothing tried again.
+    expect(rowsOf(result, 'emails_sent').rowCount).toBe(2)
   })
 
-  it('the solution answers in 293 ms at worst and still sends all three', async () => {
+  it('the solution (outbox + cron that claims and retries) sends all three, once, with fast sign-ups', async () => {
     const result = await run('jobs-email-exercise', { solution: true })
-    expect(result.summary.p95Ms).toBe(293)
+    const signups = result.requests.filter((r) => r.path === '/api/signup')
+    expect(Math.max(...signups.map((r) => r.timing.end - r.timing.start))).toBeLessThan(500)
+    const runs = result.requests.filter((r) => r.path === '/api/cron/send-emails').map((r) => JSON.parse(r.body))
+    // The first run at 1 min meets the outage; the next sends everything.
+    expect(runs.slice(0, 2)).toEqual([
+      { claimed: 2, sent: 0 },
+      { claimed: 3, sent: 3 },
+    ])
     expect(rowsOf(result, 'emails_sent').rowCount).toBe(4)
   })
 })

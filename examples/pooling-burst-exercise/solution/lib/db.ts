@@ -9,3 +9,6 @@ export const pool = new Pool({
   max: 4,
   idleTimeoutMillis: 10_000,
 })
+// A connection that drops while idle in the pool (a server restart, an idle timeout) is reported as an
+// 'error' event on the pool; with no listener, Node treats it as uncaught and the process exits.
+pool.on('error', (error) => console.error('idle database client failed:', error.message))

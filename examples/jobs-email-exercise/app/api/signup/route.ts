@@ -1,3 +1,4 @@
+import { after } from 'next/server'
 import { z } from 'zod'
 import { pool } from '@/lib/db'
 import { sendWelcomeEmail } from '@/lib/email'
@@ -10,8 +11,8 @@ export async function POST(request: Request) {
 
   const { rows } = await pool.query('INSERT INTO users (email) VALUES ($1) RETURNING id, email', [parsed.data.email])
 
-  // The user waits for the email provider before seeing the response.
-  await sendWelcomeEmail(parsed.data.email)
+  // Fast, and fine while the provider is up. When a send fails, after() does not try again.
+  after(() => sendWelcomeEmail(parsed.data.email))
 
   return Response.json(rows[0], { status: 201 })
 }

@@ -13,6 +13,9 @@ export async function GET(request: NextRequest) {
   // TODO: one pool per request means one connection per request. Use a module-scope pool
   // from lib/db.ts instead, and size its max so that instances × max stays within the limit.
   const pool = new Pool({ connectionString: process.env.DATABASE_URL })
+  // A connection that drops while idle in the pool (a server restart, an idle timeout) is reported as an
+  // 'error' event on the pool; with no listener, Node treats it as uncaught and the process exits.
+  pool.on('error', (error) => console.error('idle database client failed:', error.message))
   try {
     const { rows } = await pool.query('SELECT id, title, done FROM todos ORDER BY id LIMIT $1', [
       parsed.data.limit,

@@ -13,6 +13,9 @@ export async function GET(request: NextRequest) {
   // The mistake: a new pool, and so a new database connection, for every request.
   // Fifty requests at once ask the database for fifty connections.
   const pool = new Pool({ connectionString: process.env.DATABASE_URL })
+  // A connection that drops while idle in the pool (a server restart, an idle timeout) is reported as an
+  // 'error' event on the pool; with no listener, Node treats it as uncaught and the process exits.
+  pool.on('error', (error) => console.error('idle database client failed:', error.message))
   try {
     const { rows } = await pool.query('SELECT id, title, done FROM todos ORDER BY id LIMIT $1', [
       parsed.data.limit,

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { pool } from '@/lib/db'
 
-const Id = z.coerce.number().int().positive()
+// `serial` column (4-byte integer): bound the id by it, or 99999999999 reaches Postgres and fails with
+// 22003 (out of range), a 500 instead of a 400.
+const Id = z.coerce.number().int().positive().max(2_147_483_647)
 
 // Mark one invoice as paid.
 export async function PATCH(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -3,7 +3,8 @@ import { pool } from '@/lib/db'
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const id = Number(req.query.id)
-  if (!Number.isInteger(id) || id <= 0) {
+  // The id column is a 4-byte integer: anything above 2147483647 would fail in Postgres (22003), a 500.
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) {
     return res.status(400).json({ error: 'id must be a positive integer' })
   }
 
