@@ -18,8 +18,6 @@ export default {
       expectServerErrors:
         'A hundred requests at once ask for 100 connections; the app role gets 97 (3 are reserved for superusers), so 3 answer 500 with 53300.',
       scenario: { requests: [{ method: 'GET', path: '/api/todos', count: 100 }] },
-      expectServerErrors:
-        'On lambda the burst wants 100 connections and the app role may open 97: the last 3 are refused with 53300, and the lesson shows those 3 × 500.',
     },
     {
       name: 'Trickle: one every 5 minutes',
