@@ -6,13 +6,13 @@
  *
  * The project's versions are the ones examples/verify proves (its package.json is the one source),
  * its database is an embedded Postgres (PGlite behind pglite-socket) or any server via DATABASE_URL,
- * and `npm run check` replays the lab's preset against it (./checks.ts, ./scripts.ts).
+ * and `npm run check` replays the lab's preset against it (./checks-json.ts, ./scripts.ts).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import type { ResolvedExampleMeta } from '@/lib/examples/schema'
 import type { FileTree } from '@/lib/lab/types'
 import verifyPackage from '../../examples/verify/package.json'
-import { buildChecks } from './checks'
+import { buildChecks } from './checks-json'
 import { NEXT_TSCONFIG } from './next-tsconfig'
 import { buildReadme } from './readme'
 import { CHECK_SCRIPT, DB_SETUP_SCRIPT, EMBEDDED_DB_SCRIPT, ENV_SCRIPT, WITH_DB_SCRIPT } from './scripts'

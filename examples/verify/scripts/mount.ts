@@ -21,7 +21,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 import { NEXT_TSCONFIG } from '../../../lib/download/next-tsconfig'
 import { readProxyMatcher } from '../../../lib/lab/routing/proxy-config'
-import type { Variant } from './plan'
+import type { Variant } from './variants'
 
 export const MOUNT_ROOT = '/api/x'
 export const urlPrefix = (key: string) => `${MOUNT_ROOT}/${key}`

@@ -26,6 +26,7 @@ import type { ConsoleSink } from './console-sink'
 import type { Instance } from './instance'
 import { InstancePool } from './instance-pool'
 import { createInstanceScope } from './instance-scope'
+import type { RequestSpec } from '../scenario/expand'
 import type { PendingWork } from './pending-work'
 import { forwardProxyHeaders, proxyFunction } from './proxy-step'
 import {
@@ -44,12 +45,7 @@ export function onVercel(settings: PlatformSettings): boolean {
   return settings.profile === 'fluid'
 }
 
-export interface RequestSpec {
-  method: string
-  path: string
-  headers: Record<string, string>
-  body?: string
-}
+export type { RequestSpec } from '../scenario/expand'
 
 export interface PlatformOptions {
   scheduler: Scheduler
