@@ -182,6 +182,26 @@ export async function GET() {
     expect(JSON.parse(b.requests[0].body).random).not.toBe(body.random)
   })
 
+  it('a proxy matcher next build could not read fails the run with its file, line and fix', async () => {
+    const r = await engine.run({
+      files: {
+        'proxy.ts': `import { NextResponse } from 'next/server'
+const PATHS = ['/api/:path*']
+export function proxy() { return NextResponse.next() }
+export const config = { matcher: PATHS }
+`,
+        'app/api/x/route.ts': 'export const GET = () => new Response("x")',
+      },
+      scenario: { requests: [{ path: '/api/x' }] },
+    })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error).toMatchObject({ kind: 'compile', file: 'proxy.ts', line: 4, column: 34 })
+    expect(r.error.message).toMatch(
+      /^proxy\.ts:4:34: Next\.js can't recognize the exported `config` field: Unknown identifier "PATHS"/,
+    )
+  })
+
   it('a cancelled run ends with a RunFailure', async () => {
     const controller = new AbortController()
     controller.abort()
