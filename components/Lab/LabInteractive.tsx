@@ -14,7 +14,7 @@ import { Results } from './Results'
 import { errorLocation, RunErrorDetails } from './RunError'
 import { RunBar } from './RunBar'
 import type { LabCommands } from './session/commands'
-import { mineOf, type LabSessionState } from './session/state'
+import { mineOf, startupWaitOf, type LabSessionState } from './session/state'
 import { StartupStatus } from './session/StartupStatus'
 import { CopyLinkButton } from './Share'
 import { StaticCode } from './StaticCode'
@@ -36,6 +36,7 @@ export interface LabInteractiveProps {
 export function LabInteractive({ example, meta, highlighted, state, commands }: LabInteractiveProps) {
   const passed = useExercisePassed(example)
   const { outcome, running } = state
+  const startup = startupWaitOf(state)
 
   const summaryLine = useMemo(() => {
     if (!outcome) return ''
@@ -81,7 +82,7 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
         onRun={() => void commands.run('run')}
         onReset={commands.reset}
         running={running !== null}
-        waiting={state.startup && <StartupStatus progress={state.startup} />}
+        waiting={startup && <StartupStatus progress={startup} />}
       >
         <CopyLinkButton example={example} hash={meta.hash} starter={state.starter} files={state.files} />
         <LabDownload example={example} meta={meta} original={state.starter} currentFiles={() => mineOf(state)} />

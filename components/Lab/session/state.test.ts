@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CANCELLED_OUTCOME } from '@/lib/lab/host/protocol'
 import type { RunOutcome } from '@/lib/lab/types'
-import { createLabSession, labStateOf, reduce, initialSessionState, type SessionInit } from './state'
+import { createLabSession, initialSessionState, labStateOf, reduce, startupWaitOf, type SessionInit } from './state'
 
 const STARTER = { 'app/route.ts': 'starter', 'db/schema.sql': 'schema' }
 const SOLUTION = { ...STARTER, 'app/route.ts': 'solution' }
@@ -61,12 +61,14 @@ describe('LabSession', () => {
   it('shows start-up progress only while a run waits for it', () => {
     let state = initialSessionState(INIT)
     const progress = { step: 1, steps: 2, label: 'downloading Postgres' }
-    expect(reduce(state, { type: 'startup-progress', progress }).startup).toBeNull()
-    state = reduce(state, { type: 'run-started', id: 1, kind: 'run' })
     state = reduce(state, { type: 'startup-progress', progress })
-    expect(state.startup).toEqual(progress)
+    expect(startupWaitOf(state)).toBeNull()
+    state = reduce(state, { type: 'run-started', id: 1, kind: 'run' })
+    expect(startupWaitOf(state)).toEqual(progress)
+    state = reduce(state, { type: 'startup-progress', progress: null })
+    expect(startupWaitOf(state)).toBeNull()
     state = reduce(state, { type: 'run-finished', id: 1, outcome: FAILED, verdicts: null })
-    expect(state.startup).toBeNull()
+    expect(startupWaitOf(state)).toBeNull()
   })
 
   it('toggles the solution and back to the reader’s own files, which Reset can restore', () => {

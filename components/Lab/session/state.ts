@@ -51,7 +51,7 @@ export interface LabSessionState {
   pendingAction: PendingAction | null
   /** The run in flight, by id: an answer for any other id is stale and dropped. */
   running: { id: number; kind: RunKind } | null
-  /** Set while the run in flight waits for the page's database to start (the first run only). */
+  /** The page's database start-up step, until it is open (then null); shown while a run waits for it. */
   startup: StartupProgress | null
   outcome: RunOutcome | null
   verdicts: CheckVerdict[] | null
@@ -180,20 +180,24 @@ export function reduce(state: LabSessionState, action: LabAction): LabSessionSta
     case 'run-started':
       return { ...state, running: { id: action.id, kind: action.kind }, panelErrors: {} }
     case 'startup-progress':
-      return { ...state, startup: state.running ? action.progress : null }
+      return { ...state, startup: action.progress }
     case 'run-finished': {
       if (state.running?.id !== action.id) return state // A newer run owns the state now.
       const { outcome } = action
       return {
         ...state,
         running: null,
-        startup: null,
         outcome,
         verdicts: action.verdicts ?? state.verdicts,
         errorMarker: outcome.ok ? undefined : markerFor(outcome.error, state.files),
       }
     }
   }
+}
+
+/** What the run in flight waits for, if it waits for the database's start-up (the page's first run). */
+export function startupWaitOf(state: LabSessionState): StartupProgress | null {
+  return state.running ? state.startup : null
 }
 
 /** The section's `data-state`, derived: what tests and styles read. */
