@@ -23,8 +23,6 @@ import type { LabMeta } from './types'
 const CodeEditor = lazy(() => import('./CodeEditor'))
 /** The request panel's props do not change during a run; it need not re-render for "running" and "done". */
 const StableRequestPanel = memo(RequestPanel)
-/** The last results stay on screen while the next run runs: no need to draw them again for "running". */
-const StableResults = memo(Results)
 
 export interface LabInteractiveProps {
   example: string
@@ -106,7 +104,7 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
         {running ? '' : summaryLine}
       </p>
       {outcome && !outcome.ok && <RunErrorDetails error={outcome.error} />}
-      {outcome && outcome.ok && <StableResults result={outcome} />}
+      {outcome && outcome.ok && <Results result={outcome} />}
     </div>
   )
 }
