@@ -41,7 +41,14 @@ const ADDITIONAL_LANGUAGES = [sqlLanguage]
 const toSandpackPath = (path: string) => `/${path}`
 const fromSandpackPath = (path: string) => path.replace(/^\//, '')
 
-function ReportChanges({ onFilesChange, known }: { onFilesChange: (files: FileTree) => void; known: Set<string> }) {
+interface ReportChangesProps {
+  onFilesChange: (files: FileTree) => void
+  known: Set<string>
+  /** Every tree reported: FollowFiles leaves these alone, they came from the editor. */
+  reported: WeakSet<FileTree>
+}
+
+function ReportChanges({ onFilesChange, known, reported }: ReportChangesProps) {
   const { sandpack } = useSandpack()
   const report = useRef(onFilesChange)
   report.current = onFilesChange
@@ -55,12 +62,32 @@ function ReportChanges({ onFilesChange, known }: { onFilesChange: (files: FileTr
       const name = fromSandpackPath(path)
       if (known.has(name)) files[name] = file.code
     }
+    reported.add(files)
     report.current(files)
-  }, [sandpack.files, known])
+  }, [sandpack.files, known, reported])
   return null
 }
 
-/** Lets the lab reopen the same tab after Reset or "Show solution" remounts the editor. */
+/**
+ * The editor is a view of the lab session's files: files put there from outside the editor (Reset,
+ * Undo, the solution, a share link) are written into Sandpack, which keeps the open tab, the
+ * scroll and the undo history. What the reader types comes back through ReportChanges, already equal.
+ */
+function FollowFiles({ files, reported }: { files: FileTree; reported: WeakSet<FileTree> }) {
+  const { sandpack } = useSandpack()
+  const latest = useRef(sandpack)
+  latest.current = sandpack
+  useEffect(() => {
+    if (reported.has(files)) return
+    for (const [path, code] of Object.entries(files)) {
+      const shown = latest.current.files[toSandpackPath(path)]
+      if (shown && shown.code !== code) latest.current.updateFile(toSandpackPath(path), code, false)
+    }
+  }, [files, reported])
+  return null
+}
+
+/** Tells the lab's session which tab is open. */
 function ReportActiveFile({ onActiveFileChange }: { onActiveFileChange: (file: string) => void }) {
   const { sandpack } = useSandpack()
   const report = useRef(onActiveFileChange)
@@ -151,6 +178,7 @@ function CodeEditor({
   // The example's file names never change while the editor is mounted.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const known = useMemo(() => new Set(Object.keys(files)), [])
+  const reported = useMemo(() => new WeakSet<FileTree>(), [])
   const sandpackFiles = useMemo(
     () =>
       Object.fromEntries(
@@ -159,7 +187,7 @@ function CodeEditor({
           { code, readOnly: readOnlyFiles.includes(path), hidden: !visibleFiles.includes(path) },
         ]),
       ),
-    // Sandpack owns the text once mounted; a new `files` object only matters on remount (Reset, solution).
+    // The first files only: later ones reach Sandpack through FollowFiles, without a remount.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   )
@@ -178,7 +206,8 @@ function CodeEditor({
   return (
     <SandpackProvider files={sandpackFiles} customSetup={customSetup} options={options} theme={editorTheme}>
       <Editor height={height} errorMarker={errorMarker} visibleFiles={visibleFiles} readOnlyFiles={readOnlyFiles} />
-      <ReportChanges onFilesChange={onFilesChange} known={known} />
+      <FollowFiles files={files} reported={reported} />
+      <ReportChanges onFilesChange={onFilesChange} known={known} reported={reported} />
       {onActiveFileChange && <ReportActiveFile onActiveFileChange={onActiveFileChange} />}
       <OpenFileWithError marker={errorMarker} />
     </SandpackProvider>

@@ -48,11 +48,11 @@ export function ExercisePanel({
         )}
       </p>
       <div className={styles.row}>
-        <button type="button" className={styles.button} onClick={onCheck}>
+        <button type="button" className={styles.button} onClick={onCheck} data-action="check">
           Check
         </button>
         {hasSolution && (
-          <button type="button" className={styles.button} onClick={onToggleSolution}>
+          <button type="button" className={styles.button} onClick={onToggleSolution} data-action="toggle-solution">
             {showingSolution ? 'Back to my version' : 'Show solution'}
           </button>
         )}

@@ -5,12 +5,17 @@ interface RunBarProps {
   onRun: () => void
   onReset: () => void
   running: boolean
+  /** Shown instead of "Running…" while the run waits on something else (the database's start-up). */
+  waiting?: React.ReactNode
   resetDisabled?: boolean
   children?: React.ReactNode
 }
 
-/** Run and Reset. The names stay "Run" and "Reset" in every state: tests and screen readers rely on them. */
-export function RunBar({ onRun, onReset, running, resetDisabled, children }: RunBarProps) {
+/**
+ * Run and Reset. The names stay "Run" and "Reset" in every state (screen readers rely on them); code
+ * knows the buttons by `data-action` (the static lab's hand-off, ./index.tsx), never by their text.
+ */
+export function RunBar({ onRun, onReset, running, waiting, resetDisabled, children }: RunBarProps) {
   const [modifier, setModifier] = useState('Ctrl')
   useEffect(() => {
     if (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)) setModifier('⌘')
@@ -18,18 +23,26 @@ export function RunBar({ onRun, onReset, running, resetDisabled, children }: Run
   return (
     <div className={styles.panel}>
       <div className={styles.row} style={{ alignItems: 'center' }}>
-        <button type="button" className={styles.primary} onClick={onRun} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button
+          type="button"
+          className={styles.primary}
+          onClick={onRun}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          data-action="run"
+        >
           Run
         </button>
-        <button type="button" className={styles.button} onClick={onReset} disabled={resetDisabled}>
+        <button type="button" className={styles.button} onClick={onReset} disabled={resetDisabled} data-action="reset">
           Reset
         </button>
         {children}
-        <span className={styles.kbd}>
-          {running
-            ? 'Running… (Run again to restart)'
-            : `${modifier} + Enter runs · in the code, Enter starts editing and Esc stops`}
-        </span>
+        {waiting ?? (
+          <span className={styles.kbd}>
+            {running
+              ? 'Running… (Run again to restart)'
+              : `${modifier} + Enter runs · in the code, Enter starts editing and Esc stops`}
+          </span>
+        )}
       </div>
     </div>
   )

@@ -7,6 +7,7 @@ const TITLES: Record<LabError['kind'], string> = {
   'unknown-import': 'An import cannot be found',
   budget: 'The run hit a limit',
   timeout: 'The run was stopped',
+  cancelled: 'The run was cancelled',
   plan: 'The scenario cannot run',
 }
 
@@ -14,6 +15,7 @@ const ADVICE: Partial<Record<LabError['kind'], string>> = {
   compile: 'Fix the highlighted line, then press Run again.',
   timeout:
     'Your code kept the worker busy for 3 seconds (an infinite loop?), so the lab stopped it and started a fresh one. Fix the code and press Run again.',
+  cancelled: 'Nothing is wrong with your code: press Run to run it again.',
   'unknown-import': 'Only the files of this example and the modules listed above can be imported.',
 }
 

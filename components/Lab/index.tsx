@@ -8,8 +8,9 @@
  *   meta (`loadLab`, one chunk per example) when the lab nears the viewport after the reader has
  *   arrived (readerArrival.ts), or at once when the reader focuses or presses something in it;
  * - keeps what the reader does meanwhile in the static controls: which fields they changed, and
- *   whether they pressed Run, Ctrl/⌘+Enter, Check or Show solution (the values, the focus and the
- *   caret are read off the static controls at the handoff, staticEdits.ts);
+ *   the action of the last button they pressed (its `data-action`: run, check, toggle-solution) or
+ *   Ctrl/⌘+Enter (run). At the handoff the values, the focus and the caret are read off the static
+ *   controls (staticEdits.ts), and all of it goes to the lab's session as data (LabLoaded.tsx);
  * - swaps the static HTML for the interactive lab in one synchronous render, so no keystroke falls
  *   between reading the static controls and the interactive ones taking over, and never while a
  *   pointer is pressed in it, so the click that ends the press reaches the button it began on.
@@ -22,7 +23,7 @@ import { flushSync } from 'react-dom'
 import { ServerOnly } from '@/components/MDX/ServerOnly'
 import styles from './LabFrame.module.css'
 import type * as LabIdleModule from './LabIdle'
-import type { LabLoadedProps, PendingClick } from './LabLoaded'
+import type { LabLoadedProps } from './LabLoaded'
 import { whenReaderArrives } from './readerArrival'
 import { readShareTarget } from './Share/link'
 import type { LabEmbedProps, LabMeta, LabState } from './types'
@@ -66,8 +67,7 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
   const started = useRef(false)
   // Names of the static controls the reader changed, in order (staticEdits.ts reads them).
   const edited = useRef<string[]>([])
-  const runWhenReady = useRef(false)
-  const pendingClick = useRef<PendingClick | null>(null)
+  const pendingAction = useRef<LabLoadedProps['pendingAction']>(null)
   // The MDX page makes a new function on each render; the first one is enough.
   const load = useRef(loadLab)
   // A pointer pressed in the static lab, and the swap to the interactive lab if it came meanwhile.
@@ -93,10 +93,8 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
               Component: LabLoaded,
               example,
               module,
-              loadLab: load.current,
               snapshot,
-              runWhenReady: runWhenReady.current,
-              pendingClick: pendingClick.current,
+              pendingAction: pendingAction.current,
             }),
           )
         }
@@ -166,16 +164,16 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
     activate()
   }
   const onClick = (event: React.MouseEvent) => {
-    const name = (event.target as Element).closest('button')?.textContent?.trim()
-    if (name === 'Run') runWhenReady.current = true
-    else if (name === 'Check' || name === 'Show solution') pendingClick.current = name
-    else return
-    activate()
+    const action = (event.target as Element).closest('[data-action]')?.getAttribute('data-action')
+    if (action) {
+      pendingAction.current = action as LabLoadedProps['pendingAction']
+      activate()
+    }
   }
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault()
-      runWhenReady.current = true
+      pendingAction.current = 'run'
       activate()
     }
   }

@@ -1,22 +1,16 @@
 /**
  * One engine host (one Web Worker with its database) for the whole page, shared by every lab on it,
- * created on first need. A new run, from any lab, cancels the run in flight: the worker does one
- * thing at a time and the newest request is the one the reader is waiting for.
+ * created on first need. Which run is current is the host's business (a new run cancels the one in
+ * flight, lib/lab/host/host.ts) and each lab's session's (it drops answers to runs it no longer
+ * waits for, session/state.ts); nothing here keeps run state.
  */
+import type { LabHost } from '@/lib/lab/host'
 import type { LabError, RunInput, RunOutcome } from '@/lib/lab/types'
 
-/** The part of `createLabHost()` (lib/lab/host) the UI uses. */
-export interface LabHostApi {
-  start(input: RunInput): Promise<RunOutcome>
-  cancel(): void
-  ready(): Promise<unknown>
-  prepare(input: RunInput): void
-}
-
-export const CANCELLED = 'cancelled' as const
+/** The host as the UI uses it: the type of `createLabHost()`, not a copy of it. */
+export type LabHostApi = LabHost
 
 let hostPromise: Promise<LabHostApi> | undefined
-let inFlight: object | null = null
 
 export function getLabHost(): Promise<LabHostApi> {
   hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost())
@@ -26,39 +20,20 @@ export function getLabHost(): Promise<LabHostApi> {
 /** Starts the worker and the database early (when a lab nears the viewport), so Run feels instant. */
 export function warmUpLabHost(): void {
   getLabHost()
-    .then((host) => host.ready())
+    .then((host) => host.warmUp())
     .catch(() => {
       // A failed warm-up shows up, with its message, on the first Run.
     })
 }
 
-/**
- * The files and scenario a lab has just loaded: the worker compiles them and resets its database
- * for them while the reader reads, so the first Run skips both. Only before the page's first run.
- */
-export function prepareLabHost(input: () => RunInput): void {
-  getLabHost()
-    .then((host) => host.prepare(input()))
-    .catch(() => {
-      // Only a head start: the run does the same work itself.
-    })
-}
-
-export async function runOnLabHost(input: RunInput): Promise<RunOutcome | typeof CANCELLED> {
-  const host = await getLabHost()
-  if (inFlight) host.cancel()
-  const token = {}
-  inFlight = token
+/** Runs `input`, cancelling any run in flight on the page. Never rejects: every failure is a RunOutcome. */
+export async function runOnLabHost(input: RunInput): Promise<RunOutcome> {
   try {
-    const outcome = await host.start(input)
-    return inFlight === token ? outcome : CANCELLED
+    return await (await getLabHost()).start(input)
   } catch (error) {
-    if (inFlight !== token) return CANCELLED
     // The host rejects when its watchdog stopped runaway code (kind 'timeout') or the worker died;
     // the next start() gets a fresh worker, so the reader can simply run again.
     const kind = (error as { kind?: LabError['kind'] })?.kind ?? 'runtime'
     return { ok: false, error: { kind, message: error instanceof Error ? error.message : String(error) }, console: [] }
-  } finally {
-    if (inFlight === token) inFlight = null
   }
 }

@@ -30,11 +30,16 @@ export interface StaticSnapshot {
   headersOpen: boolean
 }
 
-/** A name for a focusable element that the same element has in the interactive lab. */
+/**
+ * A name for a focusable element that the same element has in the interactive lab: a field's
+ * `name`, a button's `data-action`, never a label's text (which a lesson or a translation may change).
+ */
 export function focusKey(element: Element): string | null {
   const name = element.getAttribute('name')
   if (name) return `field:${name}`
-  if (element.tagName === 'BUTTON' || element.tagName === 'SUMMARY') return `text:${element.textContent?.trim()}`
+  const action = element.getAttribute('data-action')
+  if (action) return `action:${action}`
+  if (element.tagName === 'SUMMARY') return 'summary'
   if (element.getAttribute('role') === 'region') return 'code'
   return null
 }

@@ -35,13 +35,5 @@ export interface LabEmbedProps {
   loadLab: () => Promise<LabModule>
 }
 
-/** What the interactive lab (LabInteractive.tsx) is given once it has loaded. */
-export interface LabProps {
-  example: string
-  meta: LabMeta
-  /** Shiki HTML of the active file, read back from the static HTML; shown until the editor is ready. */
-  highlighted?: string
-  loadFiles: () => Promise<ExampleFilesModule>
-}
-
-export type LabState = 'idle' | 'loading' | 'running' | 'done' | 'error'
+/** The section's `data-state`: the entry's own until the lab's session exists, then the session's (session/state.ts). */
+export type LabState = 'idle' | 'loading' | 'running' | 'done' | 'error' | 'cancelled'

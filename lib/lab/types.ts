@@ -163,8 +163,11 @@ export interface RequestResult {
 }
 
 export interface LabError {
-  /** Machine-readable kind, for the UI's wording. */
-  kind: 'compile' | 'runtime' | 'unknown-import' | 'budget' | 'timeout' | 'plan'
+  /**
+   * Machine-readable kind, for the UI's wording. `timeout`: the code was stopped (a watchdog or a
+   * limit); `cancelled`: the run was called off before it finished (a newer run took its place).
+   */
+  kind: 'compile' | 'runtime' | 'unknown-import' | 'budget' | 'timeout' | 'cancelled' | 'plan'
   message: string
   file?: string
   line?: number

@@ -7,7 +7,7 @@
  *   npm run bench -- --no-build        measure the existing builds (out/ and .bench-work/baseline/out)
  *   npm run bench -- --runs 5          Lighthouse runs and fresh lab pages per figure (default 3)
  *   npm run bench -- --out DIR         measure another export of this site (default out)
- *   npm run bench -- --skip lighthouse,lab,engine   leave jobs out
+ *   npm run bench -- --skip lighthouse,lab,arrival,engine   leave jobs out
  */
 import { cpus, totalmem } from 'node:os'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path'
 import { findChromium, INSTALL_HINT } from '../find-chromium.mjs'
 import { buildBaseline } from './baseline'
 import { engineFigures, type EngineFigures } from './engine'
+import { labArrivalOf, type LabArrivalFigures } from './lab-arrival'
 import { labTiming, type LabTimingFigures } from './lab-timing'
 import { offlineFigures, type OfflineFigures } from './offline'
 import { lighthouseFigures, type LighthouseFigures, type LighthouseTarget } from './lighthouse'
@@ -52,6 +53,8 @@ export interface BenchResults {
   weights: { lazy: { editor: number; engine: number; download?: number; other: number }; exportBytes: number }
   lighthouse: { pages: LighthouseFigures[]; error?: string }
   lab: LabTimingFigures
+  /** First Run on arriving at each lab by its anchor, and a repeat at once (scripts/bench/lab-arrival.ts). */
+  arrival: LabArrivalFigures | { error: string }
   offline: OfflineFigures | { error: string }
   engine: EngineFigures
 }
@@ -120,6 +123,7 @@ async function main() {
     error: 'skipped',
   }
   let offline: BenchResults['offline'] = { error: 'skipped' }
+  let arrival: BenchResults['arrival'] = { error: 'skipped' }
   try {
     // (b) Lighthouse
     if (!args.skip.has('lighthouse')) {
@@ -138,6 +142,8 @@ async function main() {
     if (!args.skip.has('lab')) {
       lab = await labTiming(site.origin, { runs: args.runs, repeats: 5, chromePath: chromium.executablePath })
     }
+    // (c2) every lab: the first Run pressed on arrival by its anchor, and a repeat pressed at once
+    if (!args.skip.has('arrival')) arrival = await labArrivalOf(args.out, site.origin, chromium.executablePath)
     // (d) offline: what the service worker stores, and how long until the course is available offline
     if (!args.skip.has('offline')) {
       offline = await offlineFigures(args.out, site.origin, { runs: args.runs, chromePath: chromium.executablePath })
@@ -166,6 +172,7 @@ async function main() {
     weights,
     lighthouse,
     lab,
+    arrival,
     offline,
     engine,
   }

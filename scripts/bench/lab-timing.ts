@@ -52,7 +52,7 @@ async function choosePreset(page: Page, preset: string): Promise<void> {
  */
 const TIMED_RUN = `(selector) => new Promise((resolve, reject) => {
   const root = document.querySelector(selector)
-  const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run')
+  const button = root.querySelector('[data-action="run"]')
   if (!button) return reject(new Error('no Run button'))
   let sawRunning = false
   let observer, timer

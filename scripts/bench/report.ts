@@ -5,8 +5,11 @@ import { kB } from './weights'
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '–' : `${Math.round(value)} ms`)
 
+const range = (values: number[]) =>
+  values.length ? `${Math.min(...values)}–${Math.max(...values)} ms` : '–'
+
 export function markdown(results: BenchResults): string {
-  const { machine, firstLoad, lighthouse, lab, offline, engine, weights } = results
+  const { machine, firstLoad, lighthouse, lab, arrival, offline, engine, weights } = results
   const lines: string[] = []
   lines.push(`# Benchmarks`, '')
   lines.push(
@@ -61,6 +64,20 @@ export function markdown(results: BenchResults): string {
       `Each repeat starts ${READING_PAUSE_MS / 1000} s after the previous summary, as a reader reads a result before running again.`,
     '',
   )
+
+  lines.push('## Run on arrival at every lab (headless Chromium)', '')
+  if ('labs' in arrival) {
+    if (arrival.error) lines.push(`Incomplete: ${arrival.error}`, '')
+    lines.push(
+      '| figure | median | range |',
+      '| --- | ---: | --- |',
+      `| first Run, pressed as the page opened at the lab's anchor (fresh browser each time) | ${ms(arrival.firstRunMedianMs)} | ${range(arrival.perLab.map((row) => row.firstRunMs))} |`,
+      `| repeat, pressed the moment the summary showed | ${ms(arrival.repeatMedianMs)} | ${range(arrival.perLab.flatMap((row) => row.repeatsMs))} |`,
+      '',
+      `Over ${arrival.perLab.length} of ${arrival.labs} labs (scripts/bench/lab-arrival.ts).`,
+      '',
+    )
+  } else lines.push(`Not measured: ${arrival.error}`, '')
 
   lines.push('## Offline (service worker)', '')
   if ('pages' in offline) {

@@ -2,9 +2,15 @@
  * The main-thread side: owns one lab worker, runs scenarios on it, and stops user code that never
  * yields (an infinite loop) with a heartbeat watchdog. After a watchdog kill the next call starts
  * a fresh worker transparently.
+ *
+ * The one cancellation path: a run ends early only through `cancel()` (or a newer `start()`, which
+ * calls it), and its promise then resolves at once with a `cancelled` failure (CANCELLED_OUTCOME);
+ * the worker is told to abort, and whatever it answers for that run later is dropped.
  */
 import type { LabError, RunInput, RunOutcome } from '../types'
-import type { FromWorker, ToWorker } from './protocol'
+import { CANCELLED_OUTCOME, FIRST_STARTUP_STEP, type FromWorker, type StartupStep, type ToWorker } from './protocol'
+
+export { CANCELLED_OUTCOME } from './protocol'
 
 /** The part of a Worker the host uses, so tests can pass a fake. */
 export interface WorkerLike {
@@ -24,21 +30,28 @@ export interface LabHostOptions {
 }
 
 export interface LabHost {
-  /** Run a scenario. Rejects with a LabHostError (kind 'timeout') if the watchdog had to stop the code. */
-  start(input: RunInput): Promise<RunOutcome>
-  /** Cancel the run in flight; its promise resolves with a RunFailure. */
-  cancel(): void
-  /** Start the worker and its database early. */
-  ready(): Promise<void>
   /**
-   * Tell the worker which files the reader is about to run, so it compiles them and resets the
-   * database for them before the first Run (until that Run arrives; later calls do nothing).
+   * Run a scenario; a run still in flight is cancelled first (the worker does one thing at a time,
+   * and the newest run is the one the reader waits for). Rejects with a LabHostError (kind
+   * 'timeout') if the watchdog had to stop the code.
    */
-  prepare(input: RunInput): void
-  /** Kill the worker now (pending runs reject); the next call starts a new one. */
+  start(input: RunInput): Promise<RunOutcome>
+  /** Cancel the run in flight: its promise resolves with CANCELLED_OUTCOME now. */
+  cancel(): void
+  /** Start the worker and its database early; resolves once the database is open. */
+  warmUp(): Promise<void>
+  /**
+   * The files the reader is about to run: the worker compiles them and resets the database for
+   * them before the first Run (until that Run arrives; later calls do nothing).
+   */
+  expectRun(input: RunInput): void
+  /**
+   * Follow the database's one-off start-up: `listener` gets each step while it starts, then null
+   * once it is open (at once if it is). Returns the unsubscribe function.
+   */
+  onStartup(listener: (step: StartupStep | null) => void): () => void
+  /** Kill the worker now (pending runs resolve as cancelled); the next call starts a new one. */
   terminate(): void
-  /** terminate() then ready(). */
-  restart(): Promise<void>
 }
 
 /** An Error carrying a LabError kind (`error.kind`, `error.message`), so the UI can word it like any other lab failure. */
@@ -68,16 +81,27 @@ export function createLabHostWith(options: LabHostOptions & { createWorker: () =
   let lastAnswer = 0
   let watchdog: ReturnType<typeof setInterval> | undefined
   const pending = new Map<number, Pending>()
+  /** The start-up step the worker last reported; null once its database is open. */
+  let startup: StartupStep | null = FIRST_STARTUP_STEP
+  const startupListeners = new Set<(step: StartupStep | null) => void>()
+  const reportStartup = (step: StartupStep | null) => {
+    startup = step
+    for (const listener of startupListeners) listener(step)
+  }
   let readyWaiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = []
 
-  const kill = (error: Error) => {
+  const kill = (error: Error | null) => {
     worker?.terminate()
     worker = undefined
     readyPromise = undefined
     workerReady = false
-    for (const w of readyWaiters) w.reject(error)
+    startup = FIRST_STARTUP_STEP
+    for (const w of readyWaiters) w.reject(error ?? new LabHostError('cancelled', 'The lab was stopped.'))
     readyWaiters = []
-    for (const p of pending.values()) p.reject(error)
+    for (const p of pending.values()) {
+      if (error) p.reject(error)
+      else p.resolve(CANCELLED_OUTCOME)
+    }
     pending.clear()
     stopWatchdog()
   }
@@ -118,8 +142,10 @@ export function createLabHostWith(options: LabHostOptions & { createWorker: () =
       if (w !== worker) return
       lastAnswer = Date.now()
       if (data.type === 'pong') return
+      if (data.type === 'startup') return reportStartup(workerReady ? null : data.step)
       if (data.type === 'ready') {
         workerReady = data.ok
+        if (data.ok) reportStartup(null)
         for (const waiter of readyWaiters) {
           if (data.ok) waiter.resolve()
           else waiter.reject(new LabHostError('runtime', data.message))
@@ -143,7 +169,7 @@ export function createLabHostWith(options: LabHostOptions & { createWorker: () =
   }
 
   const host: LabHost = {
-    ready() {
+    warmUp() {
       if (!readyPromise) {
         const w = ensureWorker()
         readyPromise = new Promise<void>((resolve, reject) => readyWaiters.push({ resolve, reject }))
@@ -151,12 +177,18 @@ export function createLabHostWith(options: LabHostOptions & { createWorker: () =
       }
       return readyPromise
     },
-    prepare(input) {
-      void host.ready().catch(() => undefined)
-      ensureWorker().postMessage({ type: 'prepare', input })
+    expectRun(input) {
+      void host.warmUp().catch(() => undefined)
+      ensureWorker().postMessage({ type: 'expect-run', input })
+    },
+    onStartup(listener) {
+      startupListeners.add(listener)
+      listener(workerReady ? null : startup)
+      return () => startupListeners.delete(listener)
     },
     start(input) {
-      void host.ready().catch(() => undefined)
+      host.cancel()
+      void host.warmUp().catch(() => undefined)
       const w = ensureWorker()
       const id = nextId++
       const result = new Promise<RunOutcome>((resolve, reject) => pending.set(id, { resolve, reject }))
@@ -165,14 +197,14 @@ export function createLabHostWith(options: LabHostOptions & { createWorker: () =
       return result
     },
     cancel() {
-      for (const id of pending.keys()) worker?.postMessage({ type: 'cancel', id })
+      for (const [id, run] of pending) {
+        worker?.postMessage({ type: 'cancel', id })
+        run.resolve(CANCELLED_OUTCOME)
+      }
+      pending.clear()
     },
     terminate() {
-      kill(new LabHostError('timeout', 'The lab was stopped.'))
-    },
-    restart() {
-      host.terminate()
-      return host.ready()
+      kill(null)
     },
   }
   return host

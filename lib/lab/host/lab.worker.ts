@@ -14,7 +14,15 @@ import type { Engine } from '../engine'
 import type { RunInput } from '../types'
 import { prefetchDatabaseAssets, type DatabaseAssets } from './prefetch'
 import { lockDownGlobal } from './lockdown'
-import type { ConnectMessage, FromWorker, ToWorker } from './protocol'
+import {
+  CANCELLED_OUTCOME,
+  FIRST_STARTUP_STEP,
+  STARTUP_STEPS,
+  type ConnectMessage,
+  type FromWorker,
+  type StartupStep,
+  type ToWorker,
+} from './protocol'
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ConnectMessage | ToWorker>) => void) | null
@@ -24,6 +32,12 @@ const scope = self as unknown as {
 let send: (message: FromWorker) => void = () => undefined
 /** Why reader code may not run here, when the lockdown could not finish. */
 let lockdownFailure: string | undefined
+/** The start-up step in progress (reported to the page, which shows it while a first run waits). */
+let startup: StartupStep = FIRST_STARTUP_STEP
+function reportStartup(index: number): void {
+  startup = { step: index + 1, steps: STARTUP_STEPS.length, label: STARTUP_STEPS[index] }
+  send({ type: 'startup', step: startup })
+}
 
 /** Started now; dropped once the database is open, so the 40 MB tarball can be freed. */
 let assets: DatabaseAssets | undefined = prefetchDatabaseAssets()
@@ -33,8 +47,12 @@ let engine: Promise<Engine> | undefined
 /** The engine on a database loaded from the build's snapshot (initdb only as a fallback). */
 function getEngine(): Promise<Engine> {
   if (!engine) {
-    const opening = engineModule
-      .then((module) => module.startEngine((assets ??= prefetchDatabaseAssets())))
+    const downloads = (assets ??= prefetchDatabaseAssets())
+    const opening = Promise.all([engineModule, downloads.snapshot, downloads.pgliteWasmModule, downloads.fsBundle])
+      .then(([module]) => {
+        reportStartup(1)
+        return module.startEngine(downloads)
+      })
       .then((e) => {
         // Every chunk and every file PGlite needs is loaded: from here on the worker needs nothing from outside.
         try {
@@ -56,14 +74,15 @@ function getEngine(): Promise<Engine> {
   return engine
 }
 // The worker exists because a lab is about to run: start the database now, then warm it up with
-// a small run of its own, then prepare the lab's files (a 'prepare' message), unless the reader's
-// run has arrived by then. Files that arrive before the database is open are also prepared first:
+// a small run of its own, then get it ready for the lab's files (an 'expect-run' message), unless
+// the reader's run has arrived by then. Files that arrive before the database is open go first:
 // that cold first reset is the bulk of the warm-up, and a Run arriving meanwhile needs exactly it.
+// lib/lab/README.md, "Getting the database ready", tells the whole story.
 const warmUp = new AbortController()
-let labInput: RunInput | undefined
+let expectedRun: RunInput | undefined
 let warmingUp: Promise<unknown> = Promise.all([getEngine(), engineModule])
   .then(async ([e, module]) => {
-    if (labInput) await e.prepare(labInput, { signal: warmUp.signal })
+    if (expectedRun) await e.prepare(expectedRun, { signal: warmUp.signal })
     await module.warmUp(e, warmUp.signal)
   })
   .catch(() => undefined)
@@ -75,6 +94,7 @@ scope.onmessage = (event) => {
   if (event.data?.type !== 'connect' || !port) return
   scope.onmessage = null
   send = port.postMessage.bind(port) as typeof send
+  send({ type: 'startup', step: startup })
   port.onmessage = (message: MessageEvent<ToWorker>) => handle(message.data)
 }
 
@@ -91,10 +111,10 @@ function handle(msg: ToWorker): void {
           (error: unknown) => send({ type: 'ready', ok: false, message: String((error as Error)?.message ?? error) }),
         )
       break
-    case 'prepare':
-      // After the reader's first run, that run's own preparation (see Engine#run) is the better guess.
+    case 'expect-run':
+      // After the reader's first run, that run's own reset ahead (see Engine#run) is the better guess.
       if (warmUp.signal.aborted) break
-      labInput = msg.input
+      expectedRun = msg.input
       // After the warm-up run, which resets the database for its own files.
       warmingUp = warmingUp
         .then(() => getEngine())
@@ -112,7 +132,9 @@ function handle(msg: ToWorker): void {
             : { ok: false as const, error: { kind: 'runtime' as const, message: lockdownFailure }, console: [] },
         )
         .then(
-          (outcome) => send({ type: 'result', id: msg.id, outcome }),
+          // The host has resolved a cancelled run already; the engine's own wording of it is not used.
+          (outcome) =>
+            send({ type: 'result', id: msg.id, outcome: controller.signal.aborted ? CANCELLED_OUTCOME : outcome }),
           (error: unknown) => send({ type: 'crash', id: msg.id, message: String((error as Error)?.message ?? error) }),
         )
         .finally(() => runs.delete(msg.id))

@@ -6,14 +6,36 @@
  * The worker keeps its end in a closure, so code running in the worker cannot post on it, and the
  * page drops anything that is not a well-formed FromWorker message (`isFromWorker`).
  */
-import type { RunInput, RunOutcome } from '../types'
+import type { RunFailure, RunInput, RunOutcome } from '../types'
 
 export type ConnectMessage = { type: 'connect' }
+
+/** A step of the database's one-off start-up in the worker, for the reader waiting on a first run. */
+export interface StartupStep {
+  step: number
+  steps: number
+  /** What happens in this step, in a few lower-case words ("downloading Postgres"). */
+  label: string
+}
+
+/** The database's start-up, in the order the worker reports it. */
+export const STARTUP_STEPS = ['downloading Postgres', 'starting Postgres'] as const
+export const FIRST_STARTUP_STEP: StartupStep = { step: 1, steps: STARTUP_STEPS.length, label: STARTUP_STEPS[0] }
+
+/** What a run called off before it finished resolves with (`LabHost#cancel`), distinct from a `timeout`. */
+export const CANCELLED_OUTCOME: RunFailure = {
+  ok: false,
+  error: {
+    kind: 'cancelled',
+    message: 'The run was cancelled: a newer run (in this lab or another one on the page) took its place.',
+  },
+  console: [],
+}
 
 export type ToWorker =
   | { type: 'ready' }
   /** The files a lab on the page will run: compile them and reset the database for them now. */
-  | { type: 'prepare'; input: RunInput }
+  | { type: 'expect-run'; input: RunInput }
   | { type: 'run'; id: number; input: RunInput }
   | { type: 'cancel'; id: number }
   | { type: 'ping'; seq: number }
@@ -24,6 +46,7 @@ export type FromWorker =
   | { type: 'result'; id: number; outcome: RunOutcome }
   | { type: 'crash'; id: number; message: string }
   | { type: 'pong'; seq: number }
+  | { type: 'startup'; step: StartupStep }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -48,6 +71,13 @@ export function isFromWorker(data: unknown): data is FromWorker {
       return isCount(data.id) && typeof data.message === 'string'
     case 'pong':
       return isCount(data.seq)
+    case 'startup':
+      return (
+        isRecord(data.step) &&
+        isCount(data.step.step) &&
+        isCount(data.step.steps) &&
+        typeof data.step.label === 'string'
+      )
     default:
       return false
   }

@@ -1,0 +1,147 @@
+/**
+ * What a reader can do in a lab, as commands on its session: each dispatches the session's named
+ * actions (state.ts) and does the one side effect that goes with it (the worker, localStorage, the
+ * share link, progress). The interactive lab's views call only these.
+ */
+import { evaluateChecks } from '@/lib/examples/exercise-checks'
+import { buildScenario, parseBodyText } from '@/lib/examples/scenario'
+import type { FileTree, RunInput, RunOutcome } from '@/lib/lab/types'
+import { recordExercisePassed } from '@/lib/progress/client'
+import { parseHeadersText, toPanelRequest, type PanelState } from '../panelState'
+import { forgetShareTarget } from '../Share/link'
+import { clearEdits, saveEdits } from '../storage'
+import type { LabMeta } from '../types'
+import { mineOf, type LabSession, type PendingAction, type RunKind } from './state'
+
+const SAVE_DELAY_MS = 250
+
+/** What the commands need from outside the session; the lab passes the real ones, tests fakes. */
+export interface CommandDeps {
+  runOnHost(input: RunInput): Promise<RunOutcome>
+}
+
+export type LabCommands = ReturnType<typeof labCommands>
+
+export function labCommands(example: string, meta: LabMeta, session: LabSession, deps: CommandDeps) {
+  const { getState, dispatch } = session
+  let runs = 0
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  let pendingSave: (() => void) | null = null
+
+  function persist(files: FileTree) {
+    const save = () => {
+      pendingSave = null
+      dispatch({ type: 'storage-checked', works: saveEdits(example, meta.hash, getState().starter, files) })
+    }
+    pendingSave = save
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(save, SAVE_DELAY_MS)
+  }
+
+  /** A save still waiting for its debounce (an edit or Undo just before) would write old files back. */
+  function dropPendingSave() {
+    clearTimeout(saveTimer)
+    pendingSave = null
+  }
+
+  /** The run's input from the session, or null (and the panel says why) when the panel holds something malformed. */
+  function runInput(kind: RunKind): RunInput | null {
+    const { files, panel } = getState()
+    if (kind === 'check' && meta.exercise) {
+      const preset = meta.exercise.preset ?? meta.defaultPreset
+      return { files, scenario: buildScenario(meta, preset, { profile: panel.profile }) }
+    }
+    const body = parseBodyText(panel.bodyText)
+    const headers = parseHeadersText(panel.headersText)
+    if (!body.ok || !headers.ok) {
+      // Nothing malformed is ever sent: the panel says what is wrong and the run does not start.
+      dispatch({
+        type: 'panel-invalid',
+        body: body.ok ? undefined : body.message,
+        headers: headers.ok ? undefined : headers.message,
+      })
+      return null
+    }
+    const scenario = buildScenario(meta, panel.preset, {
+      panel: toPanelRequest(panel, headers.headers),
+      body: body.body,
+      profile: panel.profile,
+    })
+    return { files, scenario }
+  }
+
+  async function run(kind: RunKind) {
+    const input = runInput(kind)
+    if (!input) return
+    const id = ++runs
+    // Post to the worker first: the re-render for "running" would otherwise delay it by a frame.
+    const pending = deps.runOnHost(input)
+    dispatch({ type: 'run-started', id, kind })
+    const outcome = await pending
+    const verdicts =
+      kind === 'check' && meta.exercise && outcome.ok ? evaluateChecks(meta.exercise.checks, outcome) : null
+    dispatch({ type: 'run-finished', id, outcome, verdicts })
+    if (verdicts?.every((verdict) => verdict.pass) && getState().mode.kind === 'mine') recordExercisePassed(example)
+  }
+
+  function toggleSolution() {
+    if (getState().mode.kind !== 'solution') forgetShareTarget(example)
+    dispatch({ type: 'solution-toggled' })
+  }
+
+  return {
+    run,
+    toggleSolution,
+    /** What the reader pressed in the static lab, done once now that the lab can act on it. */
+    takePendingAction(action: PendingAction) {
+      dispatch({ type: 'pending-action-taken' })
+      if (action === 'toggle-solution') toggleSolution()
+      else void run(action)
+    },
+    changePanel(panel: PanelState) {
+      dispatch({ type: 'panel-changed', panel })
+    },
+    editFiles(files: FileTree) {
+      dispatch({ type: 'files-edited', files })
+      // The solution and a shared link's code are shown, not saved: a reload brings back the reader's own.
+      if (getState().mode.kind === 'mine') persist(getState().files)
+    },
+    openFile(file: string) {
+      dispatch({ type: 'file-opened', file })
+    },
+    reset() {
+      const previous = mineOf(getState())
+      forgetShareTarget(example)
+      dropPendingSave()
+      dispatch({ type: 'reset', previous })
+      dispatch({ type: 'storage-checked', works: clearEdits(example) })
+    },
+    undoReset() {
+      dispatch({ type: 'reset-undone' })
+      persist(getState().files)
+    },
+    useUpdatedExample() {
+      dispatch({ type: 'updated-example-used' })
+      clearEdits(example)
+    },
+    keepMyVersion() {
+      persist(getState().files)
+      dispatch({ type: 'own-version-kept' })
+    },
+    /** Leaves a share link's code: back to the reader's own files, or keeping the shared ones as theirs. */
+    leaveSharedCode(keep: boolean) {
+      if (getState().mode.kind !== 'shared') return
+      forgetShareTarget(example)
+      dispatch({ type: 'shared-code-left', keep })
+      if (keep) persist(getState().files)
+    },
+    dismissShareProblem() {
+      dispatch({ type: 'share-problem-dismissed' })
+      forgetShareTarget(example)
+    },
+    /** Leaving the page must not lose the last keystrokes still waiting for the debounce. */
+    flushSave() {
+      pendingSave?.()
+    },
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * What a reader who goes straight to a lab waits for, over every lab of the course, in headless
+ * Chromium:
+ * - first Run on arrival: a fresh browser context (no cache, no worker) opens the lab's page at the
+ *   anchor of the heading just above the lab, and Run is pressed the moment the page has loaded
+ *   (in the static lab if the interactive one is not there yet; the hand-off carries it over);
+ * - repeat at once: Run pressed again the moment the summary shows, `REPEATS` times per lab.
+ * Each figure is the time from the press to the run's summary, timed inside the page
+ * (performance.now()), so Playwright's polling adds nothing. Medians over all labs.
+ *
+ *   npx tsx scripts/bench/lab-arrival.ts [--out out] [--compare DIR]   one export, or two in one run
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Locator } from 'playwright-core'
+import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs'
+import { log, median, serve } from './util'
+
+export interface LabArrivalFigures {
+  labs: number
+  firstRunMedianMs: number
+  repeatMedianMs: number
+  perLab: Array<{ lab: string; url: string; firstRunMs: number; repeatsMs: number[]; summary: string }>
+  error?: string
+}
+
+const REPEATS = 3
+
+/** Every lab of the export: its page, and the anchor of the heading right above it (if any). */
+export function labsOf(out: string): Array<{ lab: string; path: string }> {
+  const labs: Array<{ lab: string; path: string }> = []
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name)
+      if (statSync(file).isDirectory()) walk(file)
+      else if (name === 'index.html') {
+        const html = readFileSync(file, 'utf8')
+        const page = `/${relative(out, dir)}/`.replace(/\/+/g, '/')
+        let anchor = ''
+        const pattern = /<h[23][^>]*\sid="([^"]+)"|data-lab="([^"]+)"/g
+        for (const match of html.matchAll(pattern)) {
+          if (match[1]) anchor = match[1]
+          else if (match[2] && !labs.some((lab) => lab.lab === match[2])) {
+            labs.push({ lab: match[2], path: anchor ? `${page}#${anchor}` : page })
+          }
+        }
+      }
+    }
+  }
+  walk(out)
+  return labs.sort((a, b) => a.path.localeCompare(b.path))
+}
+
+/**
+ * Presses the given button and resolves with the ms until the lab's summary shows a finished run.
+ * A string: tsx (esbuild) would wrap named functions in a `__name` helper the page lacks.
+ */
+const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
+  const root = button.closest('[data-lab]')
+  let sawRunning = false
+  let observer, timer
+  const started = performance.now()
+  const check = () => {
+    const state = root.getAttribute('data-state') || ''
+    if (state === 'running' || state === 'loading') sawRunning = true
+    const summaryNode = root.querySelector('[data-testid="run-summary"]')
+    const summary = summaryNode ? summaryNode.textContent.trim() : ''
+    if (sawRunning && (state === 'done' || state === 'error') && summary !== '') {
+      observer.disconnect()
+      clearTimeout(timer)
+      resolve({ ms: performance.now() - started, summary, state })
+    }
+  }
+  // Any change of data-state after the press is the run under way, even if 'running' and 'done'
+  // arrive in one batch of mutations.
+  observer = new MutationObserver((records) => {
+    if (records.some((record) => record.target === root && record.attributeName === 'data-state')) sawRunning = true
+    check()
+  })
+  observer.observe(root, { attributes: true, childList: true, subtree: true, characterData: true })
+  timer = setTimeout(() => { observer.disconnect(); reject(new Error('the run did not finish within 90 s')) }, 90000)
+  button.click()
+})`
+
+async function timedPress(run: Locator): Promise<{ ms: number; summary: string; state: string }> {
+  return run.evaluate(`(button) => (${TIMED_PRESS})(button)`) as Promise<{ ms: number; summary: string; state: string }>
+}
+
+export async function labArrival(
+  origin: string,
+  labs: Array<{ lab: string; path: string }>,
+  browser: Browser,
+): Promise<LabArrivalFigures> {
+  const figures: LabArrivalFigures = { labs: labs.length, firstRunMedianMs: NaN, repeatMedianMs: NaN, perLab: [] }
+  try {
+    for (const [index, { lab, path }] of labs.entries()) {
+      log(`lab arrival: ${lab} (${index + 1}/${labs.length})`)
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      try {
+        const page = await context.newPage()
+        await page.goto(origin + path, { waitUntil: 'load' })
+        const root = page.locator(`[data-lab="${lab}"]`)
+        // The button by its accessible name: the same press in every build, old or new.
+        const run = root.getByRole('button', { name: 'Run', exact: true })
+        await run.scrollIntoViewIfNeeded()
+        const first = await timedPress(run)
+        const repeatsMs: number[] = []
+        for (let repeat = 0; repeat < REPEATS; repeat++) repeatsMs.push(Math.round((await timedPress(run)).ms))
+        figures.perLab.push({ lab, url: path, firstRunMs: Math.round(first.ms), repeatsMs, summary: first.summary })
+      } finally {
+        await context.close()
+      }
+    }
+  } catch (error) {
+    figures.error = (error as Error).message
+  }
+  figures.firstRunMedianMs = median(figures.perLab.map((row) => row.firstRunMs))
+  figures.repeatMedianMs = median(figures.perLab.flatMap((row) => row.repeatsMs))
+  return figures
+}
+
+/** `npm run bench` calls this on its export; the CLI below measures one or two exports in one run. */
+export async function labArrivalOf(out: string, origin: string, chromePath: string): Promise<LabArrivalFigures> {
+  const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS, headless: true })
+  try {
+    return await labArrival(origin, labsOf(out), browser)
+  } finally {
+    await browser.close()
+  }
+}
+
+async function cli() {
+  const value = (name: string) => {
+    const at = process.argv.indexOf(`--${name}`)
+    return at === -1 ? undefined : process.argv[at + 1]
+  }
+  const outs = [resolve(value('out') ?? 'out'), ...(value('compare') ? [resolve(value('compare')!)] : [])]
+  const found = findChromium()
+  if (!found) throw new Error('no Chromium found (see README: Browser tests and Chromium)')
+  const results: Record<string, LabArrivalFigures> = {}
+  for (const out of outs) {
+    const site = await serve(out)
+    try {
+      results[out] = await labArrivalOf(out, site.origin, found.executablePath)
+    } finally {
+      await site.close()
+    }
+  }
+  for (const [out, figures] of Object.entries(results)) {
+    process.stdout.write(
+      `${out}: ${figures.labs} labs, first Run on arrival ${Math.round(figures.firstRunMedianMs)} ms (median), ` +
+        `repeat at once ${Math.round(figures.repeatMedianMs)} ms (median)${figures.error ? `; incomplete: ${figures.error}` : ''}\n`,
+    )
+  }
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  cli().catch((error: Error) => {
+    console.error(`lab arrival bench failed: ${error.message}`)
+    process.exit(1)
+  })
+}
