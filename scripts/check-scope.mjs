@@ -15,6 +15,11 @@ const EVERY_EXAMPLE_SUITE = 'tests/unit/examples.test.ts'
 const TEST_ROOTS = ['lib', 'components', 'examples', 'tests/unit']
 const TEST_FILE = /\.test\.tsx?$/
 const STARTS_ENGINE = /\bcreate(?:Test)?Engine\(/
+/**
+ * Slow suites that read no content: they test the tooling (ESLint and tsc over a scaffold they write to a temp
+ * folder, the database snapshot maker), so only a code change can change their outcome.
+ */
+const TOOLING_SUITES = ['tests/unit/example-code-checks.test.ts', 'lib/lab/snapshot/data-dir.test.ts']
 
 const git = (args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
 
@@ -87,6 +92,10 @@ export function planUnitScope(changed, where) {
   const skipped = []
   for (const file of TEST_ROOTS.flatMap(testFiles)) {
     if (file === EVERY_EXAMPLE_SUITE || changed.includes(file)) continue
+    if (TOOLING_SUITES.includes(file)) {
+      skipped.push(file)
+      continue
+    }
     const source = readFileSync(file, 'utf8')
     if (!STARTS_ENGINE.test(source)) continue
     const named = [...source.matchAll(/['"`]([a-z0-9-]+)['"`]/g)]
@@ -99,8 +108,8 @@ export function planUnitScope(changed, where) {
     args: skipped.flatMap((file) => ['--exclude', file]),
     env: { [SCOPE_ENV]: examples.join(',') },
     summary:
-      `unit: only content changed ${where}, so this ran ${ran} and left out ${skipped.length} engine suites that no ` +
-      `changed example reaches and that did not change, and every other example's presets. \`npm test\` and CI run them all; ` +
+      `unit: only content changed ${where}, so this ran ${ran} and left out ${skipped.length} engine and tooling suites ` +
+      `that no changed file reaches, and every other example's presets. \`npm test\` and CI run them all; ` +
       '`npm run check -- --all` runs them all here.',
   }
 }

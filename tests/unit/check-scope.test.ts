@@ -28,6 +28,7 @@ describe("npm run check's unit scope", () => {
     expect(left).not.toContain('tests/unit/examples.test.ts')
     expect(left).toContain('tests/unit/lessons/real-time-updates.test.ts')
     expect(left).toContain('lib/lab/database/database.test.ts')
+    expect(left).toContain('tests/unit/example-code-checks.test.ts')
     // Suites that start no engine always run.
     expect(left).not.toContain('lib/content/checks.test.ts')
     expect(scope.summary).toMatch(/only content changed here.*pooling-module-pool.*`npm test` and CI run them all/)
