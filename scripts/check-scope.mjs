@@ -52,7 +52,8 @@ function contentOf(file) {
   if (TEST_FILE.test(file)) return ''
   const example = /^examples\/([^/]+)\//.exec(file)
   if (example) return example[1]
-  if (/^(pages|public)\//.test(file) || /\.mdx?$/.test(file)) return ''
+  // pages/_app.tsx and pages/_document.tsx are code; the lessons and sidebar files are content.
+  if (/^public\//.test(file) || /^pages\/(.*\/)?_meta\.ts$/.test(file) || /\.mdx?$/.test(file)) return ''
   return undefined
 }
 

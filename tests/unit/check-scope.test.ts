@@ -15,6 +15,8 @@ describe("npm run check's unit scope", () => {
     expect(scope.summary).toContain('every test')
     expect(planUnitScope(['examples/verify/scripts/verify.ts'], 'here').args).toEqual([])
     expect(planUnitScope(['vitest.config.ts'], 'here').args).toEqual([])
+    expect(planUnitScope(['pages/_app.tsx'], 'here').args).toEqual([])
+    expect(planUnitScope(['pages/where-they-hurt/_meta.ts'], 'here').args).not.toEqual([])
   })
 
   it("runs a changed example's presets and the engine suites that name it, and leaves out the rest", () => {
