@@ -65,7 +65,10 @@ export async function runStagesConcurrently(selected, concurrency = 2) {
   const runOne = (stage) =>
     new Promise((resolve) => {
       const started = Date.now()
-      const child = spawn(stage.command, stage.args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(stage.command, stage.args, {
+        env: { ...env, ...stage.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       let output = ''
       child.stdout.on('data', (chunk) => (output += chunk))
       child.stderr.on('data', (chunk) => (output += chunk))

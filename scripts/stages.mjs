@@ -1,6 +1,7 @@
 // The one list of checks a pull request must pass. `npm test` runs them all (scripts/test.mjs), `npm run check`
 // runs the fast ones (scripts/check.mjs), and `npm run docs:generate` writes the list into README.md,
 // CONTRIBUTING.md and the pull-request template (lib/content/stages-doc.ts), so the three never disagree.
+import { CURRENT_NODE_MAJOR } from './current-node/node.mjs'
 
 /**
  * @typedef {object} Stage
@@ -11,6 +12,7 @@
  * @property {boolean} fast part of `npm run check`: no network, no build, no browser
  * @property {string} [network] why the stage needs the npm registry, when it does
  * @property {boolean} [needsChromium]
+ * @property {Record<string, string>} [env] added to the environment (`npm run check` scopes the unit stage with it)
  */
 
 /** @type {Stage[]} In the order that fails fastest. */
@@ -89,6 +91,16 @@ export const STAGES = [
     checks: 'Playwright in Chromium against the built site: pages, labs, the decision tree, budgets, CSP, axe',
     fast: false,
     needsChromium: true,
+  },
+  {
+    // Last: the other stages run on the Node the machine has (20 and up); this one on the current LTS, so a
+    // contributor who arrives with it finds the project working. A copy of the working tree, ~7 minutes.
+    name: `node${CURRENT_NODE_MAJOR}`,
+    command: 'node',
+    args: ['scripts/current-node/stage.mjs'],
+    checks: `\`npm ci\`, the build and the unit tests again on Node ${CURRENT_NODE_MAJOR} (the current LTS), in a copy of the working tree`,
+    fast: false,
+    network: `Node ${CURRENT_NODE_MAJOR} (the \`node\` package) and its \`npm ci\` from the npm registry`,
   },
 ]
 

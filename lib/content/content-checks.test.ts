@@ -240,6 +240,28 @@ describe('check:content', () => {
     ])
   })
 
+  it('names a misspelt required key once, with the key it meant, and a missing one with what to add', async () => {
+    const misspelt = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        '  expect: { status: 404 },',
+        '  expekt: { status: 404 },',
+      ),
+    })
+    expect(misspelt).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:4: unknown key "expekt"\.\n {2}→ Did you mean "expect"\?/,
+      ),
+    ])
+    const missing = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace("  title: 'Demo exercise',\n", ''),
+    })
+    expect(missing).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:1: title is missing: the meta must set it\.\n {2}→ Add `title: …`: /,
+      ),
+    ])
+  })
+
   it('finds a check whose path no request of the exercise preset hits, at its line', async () => {
     const problems = await problemsOf({
       'examples/demo-exercise/meta.ts': EXERCISE_META.replace(

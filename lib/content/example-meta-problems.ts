@@ -4,7 +4,7 @@
  */
 import { lineOfMetaPath } from '@/lib/examples/meta-source'
 import { ExampleMetaError, exampleMetaSchema, issuePath, type ExampleMetaIssue } from '@/lib/examples/schema'
-import { didYouMean } from './did-you-mean'
+import { closest, didYouMean } from './did-you-mean'
 import type { ContentProblem } from './problem'
 
 interface ZodLike {
@@ -86,6 +86,19 @@ function issueProblems(metaFile: string, source: string, input: unknown, issue: 
   }
   let fix = describe(issue.path, input) ?? `See the field descriptions in ${SCHEMA_FILE}.`
   const value = valueAt(input, issue.path)
+  const key = issue.path.at(-1)
+  if (value === undefined && typeof key === 'string' && issue.path.length > 0) {
+    // A required field that is not there: say so, at the object that lacks it, and what to add.
+    const parent = issue.path.slice(0, -1)
+    return [
+      {
+        file: metaFile,
+        line: (parent.length ? lineOfMetaPath(source, parent) : undefined) ?? firstLineOfObject(source),
+        message: `${where} is missing: the meta must set it.`,
+        fix: `Add \`${key}: …\`${parent.length ? ` to ${issuePath(parent)}` : ''}: ${fix}`,
+      },
+    ]
+  }
   if (issue.code === 'invalid_value' && issue.values?.length && typeof value === 'string') {
     fix = `${didYouMean(
       value,
@@ -102,6 +115,31 @@ function issueProblems(metaFile: string, source: string, input: unknown, issue: 
   ]
 }
 
+/** The line of `export default {`, where a missing top-level field belongs. */
+function firstLineOfObject(source: string): number {
+  const index = source.split('\n').findIndex((line) => /export default\s*\{/.test(line))
+  return index === -1 ? 1 : index + 1
+}
+
+/**
+ * Leaves out "X is missing" when an unknown key beside it is X misspelt (`expekt` for `expect`): the
+ * did-you-mean on the unknown key is the one message that names the fix.
+ */
+function withoutMisspeltFields(issues: ExampleMetaIssue[], input: unknown): ExampleMetaIssue[] {
+  const misspelt = (issue: ExampleMetaIssue) => {
+    const key = issue.path.at(-1)
+    if (typeof key !== 'string' || valueAt(input, issue.path) !== undefined) return false
+    const parent = issuePath(issue.path.slice(0, -1))
+    return issues.some(
+      (other) =>
+        other.code === 'unrecognized_keys' &&
+        issuePath(other.path) === parent &&
+        (other.keys ?? []).some((unknown) => closest(unknown, [key]) === key),
+    )
+  }
+  return issues.filter((issue) => !misspelt(issue))
+}
+
 /** Problems for an example that failed to load: from the error's issues when it has them, else its message. */
 export function exampleLoadProblems(
   metaFile: string,
@@ -110,7 +148,7 @@ export function exampleLoadProblems(
   error: unknown,
 ): ContentProblem[] {
   if (error instanceof ExampleMetaError && error.issues.length) {
-    return error.issues
+    return withoutMisspeltFields(error.issues, input)
       .flatMap((issue) => issueProblems(metaFile, source, input, issue))
       .sort((a, b) => a.line - b.line)
   }

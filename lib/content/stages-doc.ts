@@ -6,6 +6,14 @@
 import { CI_STAGES, FAST_STAGES, STAGES } from '@/scripts/stages.mjs'
 
 const names = (stages: typeof STAGES) => stages.map((stage) => stage.name).join(', ')
+/** "`a`", "`a` and `b`", "`a`, `b` and `c`". */
+const codeList = (items: string[]) =>
+  items.length < 2
+    ? items.map((item) => `\`${item}\``).join('')
+    : `${items
+        .slice(0, -1)
+        .map((item) => `\`${item}\``)
+        .join(', ')} and \`${items.at(-1)}\``
 
 /** The stage table with the two commands, for README.md and CONTRIBUTING.md. */
 export function stagesMarkdown(): string {
@@ -16,12 +24,11 @@ export function stagesMarkdown(): string {
       } |`,
   )
   return [
-    `Before you push, run \`npm run check\`: the ${FAST_STAGES.length} fast stages (${names(FAST_STAGES)}), with no network, no build and no browser: about a minute on a busy 2-core machine, most of it the unit tests. ` +
+    `Before you push, run \`npm run check\`: the ${FAST_STAGES.length} fast stages (${names(FAST_STAGES)}), with no network, no build and no browser. ` +
+      "When only content changed since main (pages, examples, Markdown, test files), its unit stage runs the changed examples' presets and the engine suites that name them, and leaves out the engine suites nothing changed reaches: about 20 s for a scaffolded lesson on this busy 2-core machine, against about 70 s for every unit test, which it runs after any code change and with `npm run check -- --all`. `npm test` and CI always run every unit test. " +
       `\`npm test\` runs every stage in this order and stops at the first failure; CI runs it on a fresh clone (\`bash .ci/run\`). ` +
       `\`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` runs the rest here; ` +
-      `${CI_STAGES.filter((stage) => stage.network)
-        .map((stage) => `\`${stage.name}\``)
-        .join(' and ')} need the npm registry.`,
+      `${codeList(CI_STAGES.filter((stage) => stage.network).map((stage) => stage.name))} need the npm registry.`,
     '',
     '| stage | what it checks | in `npm run check` | needs the network |',
     '| --- | --- | --- | --- |',
@@ -31,9 +38,9 @@ export function stagesMarkdown(): string {
 
 /** The checklist items of the pull-request template that say what to run. */
 export function stagesChecklist(): string {
-  const networked = CI_STAGES.filter((stage) => stage.network).map((stage) => `\`${stage.name}\``)
+  const networked = codeList(CI_STAGES.filter((stage) => stage.network).map((stage) => stage.name))
   return [
     `- [ ] \`npm run check\` passes locally (${names(FAST_STAGES)}).`,
-    `- [ ] \`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` passes locally, or CI ran it (${networked.join(' and ')} need the npm registry).`,
+    `- [ ] \`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` passes locally, or CI ran it (${networked} need the npm registry).`,
   ].join('\n')
 }

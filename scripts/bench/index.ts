@@ -10,7 +10,7 @@
  *   npm run bench -- --skip lighthouse,lab,arrival,engine   leave jobs out
  */
 import { cpus, totalmem } from 'node:os'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { findChromium, INSTALL_HINT } from '../find-chromium.mjs'
@@ -19,7 +19,7 @@ import { engineFigures, type EngineFigures } from './engine'
 import { labArrivalOf, type LabArrivalFigures } from './lab-arrival'
 import { labTiming, type LabTimingFigures } from './lab-timing'
 import { offlineFigures, type OfflineFigures } from './offline'
-import { lighthouseFigures, type LighthouseFigures, type LighthouseTarget } from './lighthouse'
+import { lighthouseFigures, lighthouseVersion, type LighthouseFigures, type LighthouseTarget } from './lighthouse'
 import { markdown } from './report'
 import { chromiumVersion, log, run, serve } from './util'
 import { firstLoadWeights, folderBytes, lazyChunks, sumBy } from './weights'
@@ -51,7 +51,8 @@ export interface BenchResults {
     pages: Array<{ path: string; gzipBytes: number; rawBytes: number; ratio: number; lesson: boolean }>
   }
   weights: { lazy: { editor: number; engine: number; download?: number; other: number }; exportBytes: number }
-  lighthouse: { pages: LighthouseFigures[]; error?: string }
+  /** Run on the current Node LTS (`node`), which Lighthouse 13 needs; the rest of the bench runs on the project's Node. */
+  lighthouse: { pages: LighthouseFigures[]; node?: string; error?: string }
   lab: LabTimingFigures
   /** First Run on arriving at each lab by its anchor, and a repeat at once (scripts/bench/lab-arrival.ts). */
   arrival: LabArrivalFigures | { error: string }
@@ -133,7 +134,8 @@ async function main() {
         .map((path) => ({ label: path, url: site.origin + path }))
       targets.push({ label: 'baseline /', url: `${baseline.origin}/`, baseline: true })
       try {
-        lighthouse = { pages: await lighthouseFigures(targets, { runs: args.runs, chromePath: chromium.executablePath }) }
+        const measured = await lighthouseFigures(targets, { runs: args.runs, chromePath: chromium.executablePath })
+        lighthouse = { pages: measured.pages, node: measured.node }
       } catch (error) {
         lighthouse = { pages: [], error: (error as Error).message }
       }
@@ -155,7 +157,6 @@ async function main() {
   // (e) the engine in Node
   const engine: EngineFigures = args.skip.has('engine') ? { error: 'skipped' } : await engineFigures()
 
-  const lighthousePackage = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }
   const results: BenchResults = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     runs: args.runs,
@@ -165,7 +166,7 @@ async function main() {
       memoryGB: Math.round(totalmem() / 1e9),
       node: process.version,
       chromium: chromiumVersion(chromium.executablePath),
-      lighthouse: lighthousePackage.version,
+      lighthouse: lighthouseVersion(),
       platform: `${process.platform} ${process.arch}`,
     },
     firstLoad,

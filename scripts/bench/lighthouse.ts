@@ -1,12 +1,19 @@
 /**
- * Lighthouse (the `lighthouse` Node API, default mobile preset with simulated throttling) against the
- * static exports served on localhost, with the system Chromium. One Chromium for every run; the runs
- * go round-robin over the pages so a busy moment on the machine hits every page alike.
+ * Lighthouse (its Node API, default mobile preset with simulated throttling) against the static exports served
+ * on localhost, with the system Chromium. Lighthouse 13 needs Node 22+ and the project supports Node 20, so it
+ * lives in its own package (scripts/bench/lighthouse/, installed on first use) and runs on the current Node LTS
+ * from the npm registry (scripts/current-node/node.mjs): ./lighthouse/run.mjs does the runs and answers in JSON.
  */
-import * as chromeLauncher from 'chrome-launcher'
-import lighthouse from 'lighthouse'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { currentNode, envWithNode } from '../current-node/node.mjs'
 import { CHROMIUM_ARGS } from '../find-chromium.mjs'
 import { log, median } from './util'
+
+const PACKAGE = resolve(fileURLToPath(import.meta.url), '../lighthouse')
 
 export interface LighthouseTarget {
   label: string
@@ -15,7 +22,24 @@ export interface LighthouseTarget {
   baseline?: boolean
 }
 
-export interface LighthouseFigures {
+/** The five metrics the performance score weighs (Lighthouse 10-13: FCP 10%, SI 10%, LCP 25%, TBT 30%, CLS 25%). */
+export interface LighthouseMetrics {
+  fcpMs: number
+  lcpMs: number
+  tbtMs: number
+  speedIndexMs: number
+  cls: number
+}
+
+interface Sample extends LighthouseMetrics {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  metricScores: Record<keyof LighthouseMetrics, number>
+}
+
+export interface LighthouseFigures extends LighthouseMetrics {
   label: string
   url: string
   baseline: boolean
@@ -24,61 +48,58 @@ export interface LighthouseFigures {
   accessibility: number
   bestPractices: number
   seo: number
-  lcpMs: number
-  tbtMs: number
+  /** Each metric's own score (0-100, median), what the performance score is the weighted mean of. */
+  metricScores: Record<keyof LighthouseMetrics, number>
   /** Every run's performance score, to show the spread. */
   performanceRuns: number[]
 }
 
-interface Sample {
-  performance: number
-  accessibility: number
-  bestPractices: number
-  seo: number
-  lcpMs: number
-  tbtMs: number
+/** `npm ci` in scripts/bench/lighthouse/ on the current Node, unless its node_modules matches its lockfile. */
+function installLighthouse(env: NodeJS.ProcessEnv): void {
+  const lock = join(PACKAGE, 'package-lock.json')
+  const installed = join(PACKAGE, 'node_modules/.package-lock.json')
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
+  log('lighthouse: npm ci in scripts/bench/lighthouse/')
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: PACKAGE, env, stdio: ['ignore', 2, 2] })
+  if (result.status !== 0) throw new Error(`npm ci in ${PACKAGE} failed (exit ${result.status})`)
+}
+
+/** The version the bench's Lighthouse package pins, for the report. */
+export function lighthouseVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+  return pkg.dependencies.lighthouse
 }
 
 export async function lighthouseFigures(
   targets: LighthouseTarget[],
   options: { runs: number; chromePath: string },
-): Promise<LighthouseFigures[]> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: options.chromePath,
-    chromeFlags: [...CHROMIUM_ARGS, '--headless=new'],
-    logLevel: 'silent',
-  })
-  const samples = new Map<string, Sample[]>(targets.map((target) => [target.url, []]))
+): Promise<{ version: string; node: string; pages: LighthouseFigures[] }> {
+  const node = currentNode()
+  const env = envWithNode(node.bin)
+  installLighthouse(env)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'))
+  const requestFile = join(dir, 'request.json')
+  writeFileSync(
+    requestFile,
+    JSON.stringify({ targets, runs: options.runs, chromePath: options.chromePath, chromeFlags: [...CHROMIUM_ARGS, '--headless=new'] }),
+  )
+  let answer: { lighthouse: string; samples: Record<string, Sample[]> }
   try {
-    for (let runIndex = 0; runIndex < options.runs; runIndex++) {
-      for (const target of targets) {
-        log(`lighthouse: ${target.label} (run ${runIndex + 1}/${options.runs})`)
-        const result = await lighthouse(target.url, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-        })
-        const lhr = result?.lhr
-        if (!lhr) throw new Error(`Lighthouse returned no report for ${target.url}`)
-        if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${target.url}: ${lhr.runtimeError.message}`)
-        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? Number.NaN) * 100)
-        samples.get(target.url)!.push({
-          performance: score('performance'),
-          accessibility: score('accessibility'),
-          bestPractices: score('best-practices'),
-          seo: score('seo'),
-          lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN),
-          tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN),
-        })
-      }
-    }
+    const stdout = await new Promise<string>((resolvePromise, reject) => {
+      const child = spawn(node.bin, [join(PACKAGE, 'run.mjs'), requestFile], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+      let out = ''
+      child.stdout.on('data', (chunk) => (out += chunk))
+      child.on('error', reject)
+      child.on('exit', (code) => (code === 0 ? resolvePromise(out) : reject(new Error(`Lighthouse on Node ${node.version} exited with ${code}`))))
+    })
+    answer = JSON.parse(stdout.trim().split('\n').pop()!)
   } finally {
-    chrome.kill()
+    rmSync(dir, { recursive: true, force: true })
   }
-  return targets.map((target) => {
-    const runs = samples.get(target.url)!
+  const pages = targets.map((target) => {
+    const runs = answer.samples[target.url]
     const mid = (pick: (sample: Sample) => number) => median(runs.map(pick))
+    const metric = (key: keyof LighthouseMetrics) => mid((s) => s[key])
     return {
       label: target.label,
       url: target.url,
@@ -88,9 +109,20 @@ export async function lighthouseFigures(
       accessibility: mid((s) => s.accessibility),
       bestPractices: mid((s) => s.bestPractices),
       seo: mid((s) => s.seo),
-      lcpMs: mid((s) => s.lcpMs),
-      tbtMs: mid((s) => s.tbtMs),
+      fcpMs: metric('fcpMs'),
+      lcpMs: metric('lcpMs'),
+      tbtMs: metric('tbtMs'),
+      speedIndexMs: metric('speedIndexMs'),
+      cls: metric('cls'),
+      metricScores: {
+        fcpMs: mid((s) => s.metricScores.fcpMs),
+        lcpMs: mid((s) => s.metricScores.lcpMs),
+        tbtMs: mid((s) => s.metricScores.tbtMs),
+        speedIndexMs: mid((s) => s.metricScores.speedIndexMs),
+        cls: mid((s) => s.metricScores.cls),
+      },
       performanceRuns: runs.map((s) => s.performance),
     }
   })
+  return { version: answer.lighthouse, node: node.version, pages }
 }

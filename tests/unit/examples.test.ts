@@ -20,6 +20,15 @@ import { describeServerErrors, serverErrors } from '@/lib/examples/server-errors
 import { createTestEngine } from '@/lib/lab/testing/node-database'
 import type { FileTree, RunFailure, RunResult } from '@/lib/lab/types'
 
+/**
+ * `npm run check` runs only the examples a change touches, named in CHECK_EXAMPLES (scripts/check-scope.mjs);
+ * `npm test` and CI leave it unset and run every example.
+ */
+const scoped = process.env.CHECK_EXAMPLES !== undefined
+const exampleIds = scoped
+  ? listExamples().filter((id) => process.env.CHECK_EXAMPLES!.split(',').includes(id))
+  : listExamples()
+
 const engine = createTestEngine()
 beforeAll(() => engine.ready())
 afterAll(() => engine.close())
@@ -85,15 +94,15 @@ async function verdicts(id: string, kind: Kind) {
 }
 
 // A meta that does not load fails its own example's tests below (and check:content names the line), not the file.
-const exercises = (await Promise.all(listExamples().map((id) => loadExample(id).catch(() => undefined)))).filter(
+const exercises = (await Promise.all(exampleIds.map((id) => loadExample(id).catch(() => undefined)))).filter(
   (example) => example?.meta.exercise,
 ) as LoadedExample[]
 
-it('there is at least one exercise to test', () => {
+it.skipIf(scoped)('there is at least one exercise to test', () => {
   expect(exercises.length).toBeGreaterThan(0)
 })
 
-describe.each(listExamples())('example %s', (id) => {
+describe.skipIf(exampleIds.length === 0).each(exampleIds)('example %s', (id) => {
   it('produces the status its meta expects', async () => {
     const example = await loadExample(id)
     const outcome = await runOnce(example, 'starter', example.meta.defaultPreset)
@@ -110,7 +119,7 @@ describe.each(listExamples())('example %s', (id) => {
   })
 })
 
-describe.each(exercises.map((example) => example.id))('exercise %s', (id) => {
+describe.skipIf(exercises.length === 0).each(exercises.map((example) => example.id))('exercise %s', (id) => {
   it('has a solution', async () => {
     expect((await loadExample(id)).solution, `examples/${id}: add a solution/ folder`).not.toBeNull()
   })
