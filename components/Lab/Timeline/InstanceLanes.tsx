@@ -1,5 +1,5 @@
 import { formatMs } from '../format'
-import { fit, LANE_HEIGHT, type Layout } from './layout'
+import { fit, type Band, type Layout } from './layout'
 import type { InstanceLane, LaneState, TimelineMarker } from './model'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
@@ -31,7 +31,9 @@ export function InstanceLanes({
   axis,
   layout,
   top,
+  band,
 }: {
+  band: Band
   lanes: InstanceLane[]
   markers: TimelineMarker[]
   axis: TimeAxis
@@ -42,33 +44,35 @@ export function InstanceLanes({
   return (
     <g>
       {lanes.map((lane, index) => {
-        const y = top + index * (LANE_HEIGHT + 4)
-        const mid = y + LANE_HEIGHT / 2
+        const y = top + index * (band.height + band.gap)
+        const mid = y + band.height / 2
         const lost = markers.filter((marker) => marker.kind === 'background-lost' && marker.instance === lane.id)
         return (
           <g key={lane.id} data-lane={lane.id}>
-            <text x={0} y={mid + 4} className={styles.laneLabel}>
-              {fit(`${lane.id} · ${lane.requests} req`, layout.labelWidth)}
-            </text>
+            {index % band.labelEvery === 0 && (
+              <text x={0} y={band.compact ? y + band.height + 2 : mid + 4} className={styles.laneLabel}>
+                {fit(band.compact ? lane.id : `${lane.id} · ${lane.requests} req`, layout.labelWidth)}
+              </text>
+            )}
             {lane.spans.map((span, spanIndex) => {
               const x0 = x(span.from)
               const width = Math.max(span.state === 'cold' ? 3 : 1, x(span.to) - x0)
               if (span.state === 'idle')
                 return <line key={spanIndex} x1={x0} x2={x0 + width} y1={mid} y2={mid} className={styles.idle} />
-              const inset = span.state === 'after' ? 4 : span.state === 'frozen' ? 2 : 0
+              const inset = band.compact ? 0 : span.state === 'after' ? 4 : span.state === 'frozen' ? 2 : 0
               return (
                 <g key={spanIndex}>
                   <rect
                     x={x0}
                     y={y + inset}
                     width={width}
-                    height={LANE_HEIGHT - inset * 2}
+                    height={band.height - inset * 2}
                     rx={2}
                     className={STATE_CLASS[span.state]}
                   >
                     <title>{`${lane.id} ${STATE_LABEL[span.state]}: ${formatMs(span.from)} to ${formatMs(span.to)}`}</title>
                   </rect>
-                  {span.state === 'frozen' && width > 56 && (
+                  {span.state === 'frozen' && width > 56 && !band.compact && (
                     <text x={x0 + 6} y={mid + 4} className={styles.onFrozen}>
                       {fit('frozen', width - 8)}
                     </text>
@@ -76,8 +80,9 @@ export function InstanceLanes({
                 </g>
               )
             })}
+            {/* Several at one instant share the spot; the event list counts them. */}
             {lost.map((marker, markerIndex) => {
-              const cx = x(marker.t) + markerIndex * 0 // several at one instant share the spot; the list counts them
+              const cx = x(marker.t)
               return (
                 <path
                   key={markerIndex}
@@ -91,11 +96,15 @@ export function InstanceLanes({
             {lane.recycled && (
               <g>
                 <path
-                  d={`M${x(lane.recycled.t) - 5},${mid - 5} l10,10 m0,-10 l-10,10`}
+                  d={
+                    band.compact
+                      ? `M${x(lane.recycled.t)},${y - 1} v${band.height + 2}`
+                      : `M${x(lane.recycled.t) - 5},${mid - 5} l10,10 m0,-10 l-10,10`
+                  }
                   className={styles.recycleMark}
                 />
                 <title>{`${lane.id} recycled at ${formatMs(lane.recycled.t)}, ${lane.recycled.leakedConnections} connections left open`}</title>
-                {lane.recycled.leakedConnections > 0 && (
+                {lane.recycled.leakedConnections > 0 && !band.compact && (
                   <text
                     x={x(lane.recycled.t) - 9}
                     y={mid + 4}

@@ -4,7 +4,7 @@ import { formatMs } from '../format'
 import { AxisMarks } from './AxisMarks'
 import { CacheLane } from './CacheLane'
 import { InstanceLanes } from './InstanceLanes'
-import { AXIS_HEIGHT, LANE_HEIGHT, ROW_GAP, ROW_HEIGHT, type Layout } from './layout'
+import { AXIS_HEIGHT, LANE_HEIGHT, laneBand, rowBand, type Layout } from './layout'
 import type { TimelineModel } from './model'
 import { patternIds, Patterns } from './Patterns'
 import { RequestRows } from './RequestRows'
@@ -30,10 +30,12 @@ export function PlatformChart({
 }) {
   const patterns = patternIds(`p${useId()}`)
   const cache = model.markers.filter((marker) => marker.kind === 'cache')
+  const lanes = laneBand(model.lanes.length)
+  const rows = rowBand(model.rows.length)
   const lanesTop = TOP
-  const cacheTop = lanesTop + model.lanes.length * (LANE_HEIGHT + 4) + (model.lanes.length > 0 ? 6 : 0)
+  const cacheTop = lanesTop + model.lanes.length * (lanes.height + lanes.gap) + (model.lanes.length > 0 ? 6 : 0)
   const rowsTop = cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0)
-  const rowsBottom = rowsTop + model.rows.length * (ROW_HEIGHT + ROW_GAP)
+  const rowsBottom = rowsTop + model.rows.length * (rows.height + rows.gap)
   const height = rowsBottom + AXIS_HEIGHT
   const queries = new Map<number, Query[]>()
   const lockWaits = new Map<number, LockWait[]>()
@@ -60,7 +62,14 @@ export function PlatformChart({
       <text x={0} y={11} className={styles.heading}>
         instances
       </text>
-      <InstanceLanes lanes={model.lanes} markers={model.markers} axis={axis} layout={layout} top={lanesTop} />
+      <InstanceLanes
+        band={lanes}
+        lanes={model.lanes}
+        markers={model.markers}
+        axis={axis}
+        layout={layout}
+        top={lanesTop}
+      />
       {cache.length > 0 && <CacheLane markers={cache} axis={axis} layout={layout} top={cacheTop} />}
       <line x1={0} x2={layout.width} y1={rowsTop - 5} y2={rowsTop - 5} className={styles.separator} />
       <RequestRows
@@ -71,6 +80,7 @@ export function PlatformChart({
         layout={layout}
         top={rowsTop}
         patterns={patterns}
+        band={rows}
       />
       {stops.map((stop, index) => (
         <g key={index} className={styles.maxDuration}>

@@ -1,6 +1,6 @@
 import type { RequestResult, TimelineEvent } from '@/lib/lab/types'
 import { formatMs } from '../format'
-import { fit, ROW_GAP, ROW_HEIGHT, type Layout } from './layout'
+import { fit, type Band, type Layout } from './layout'
 import { handlerStart, outcomeOf, type RequestRow } from './model'
 import type { PatternIds } from './Patterns'
 import styles from './Timeline.module.css'
@@ -22,7 +22,9 @@ export function RequestRows({
   layout,
   top,
   patterns,
+  band,
 }: {
+  band: Band
   rows: RequestRow[]
   queries: Map<number, Query[]>
   lockWaits: Map<number, LockWait[]>
@@ -35,11 +37,15 @@ export function RequestRows({
   return (
     <g>
       {rows.map((row, index) => {
-        const y = top + index * (ROW_HEIGHT + ROW_GAP)
+        const y = top + index * (band.height + band.gap)
         const label = row.failed > 0 && row.requests.length > 1 ? `✕ ${row.label}` : row.label
         return (
           <g key={row.key} data-row={row.label} data-failed={row.failed}>
-            <text x={0} y={y + ROW_HEIGHT - 4} className={row.failed > 0 ? styles.rowLabelFailed : styles.rowLabel}>
+            <text
+              x={0}
+              y={y + band.height / 2 + 4}
+              className={`${row.failed > 0 ? styles.rowLabelFailed : styles.rowLabel} ${band.compact ? styles.compactLabel : ''}`}
+            >
               {fit(label, layout.labelWidth)}
             </text>
             {row.requests.map((request) => (
@@ -51,6 +57,7 @@ export function RequestRows({
                 x={x}
                 y={y}
                 patterns={patterns}
+                h={band.height}
                 detailed={row.requests.length === 1}
               />
             ))}
@@ -68,8 +75,10 @@ function RequestBar({
   x,
   y,
   patterns,
+  h,
   detailed,
 }: {
+  h: number
   request: RequestResult
   queries: Query[]
   lockWaits: LockWait[]
@@ -82,33 +91,21 @@ function RequestBar({
   const outcome = outcomeOf(request)
   const from = handlerStart(request)
   const width = (a: number, b: number) => Math.max(1, x(b) - x(a))
-  const mid = y + ROW_HEIGHT / 2
+  const mid = y + h / 2
   return (
     <g data-outcome={outcome}>
       <title>{`#${request.index + 1} ${request.method} ${request.path} → ${request.status}${request.platformError ? ` ${request.platformError}` : ''}, ${formatMs(end - start)}${request.instance ? ` on ${request.instance}` : ''}`}</title>
       {queuedMs > 0 && (
-        <rect
-          x={x(start)}
-          y={y + 4}
-          width={width(start, start + queuedMs)}
-          height={ROW_HEIGHT - 8}
-          className={styles.queued}
-        />
+        <rect x={x(start)} y={y + 4} width={width(start, start + queuedMs)} height={h - 8} className={styles.queued} />
       )}
       {coldStartMs > 0 && (
-        <rect
-          x={x(start + queuedMs)}
-          y={y}
-          width={width(start + queuedMs, from)}
-          height={ROW_HEIGHT}
-          className={styles.cold}
-        />
+        <rect x={x(start + queuedMs)} y={y} width={width(start + queuedMs, from)} height={h} className={styles.cold} />
       )}
       <rect
         x={x(from)}
         y={y}
         width={Math.max(outcome === 'failed' ? 3 : 1, x(end) - x(from))}
-        height={ROW_HEIGHT}
+        height={h}
         className={
           outcome === 'failed' ? styles.failedBar : outcome === 'client-error' ? styles.clientErrorBar : styles.busy
         }
@@ -119,7 +116,7 @@ function RequestBar({
           <rect
             key={index}
             x={x(query.t)}
-            y={y + ROW_HEIGHT - 5}
+            y={y + h - 5}
             width={width(query.t, query.t + query.ms)}
             height={4}
             className={styles.query}
@@ -134,11 +131,11 @@ function RequestBar({
               x={x(wait.t)}
               y={y + 1}
               width={w}
-              height={ROW_HEIGHT - 2}
+              height={h - 2}
               className={styles.lockWait}
               fill={`url(#${patterns.lock})`}
             />
-            {w > 90 && (
+            {w > 90 && h >= 14 && (
               <text x={x(wait.t) + 5} y={mid + 4} className={styles.onLock}>
                 waits on a lock
               </text>
@@ -153,16 +150,19 @@ function RequestBar({
             x1={x(chunk.t)}
             x2={x(chunk.t)}
             y1={y - 1}
-            y2={y + ROW_HEIGHT + 1}
+            y2={y + h + 1}
             className={styles.chunkTick}
           />
         ))}
       {outcome === 'failed' && detailed && (
-        <path d={`M${x(end) + 3},${mid - 4} l8,8 m0,-8 l-8,8`} className={styles.failedCross} />
+        <path
+          d={`M${x(end) + 3},${mid - h / 4} l${h / 2},${h / 2} m0,-${h / 2} l-${h / 2},${h / 2}`}
+          className={styles.failedCross}
+        />
       )}
       {request.platformError === 'FUNCTION_INVOCATION_TIMEOUT' && (
         <g className={styles.maxDuration}>
-          <line x1={x(end)} x2={x(end)} y1={y - 3} y2={y + ROW_HEIGHT + 3} />
+          <line x1={x(end)} x2={x(end)} y1={y - 3} y2={y + h + 3} />
         </g>
       )}
     </g>

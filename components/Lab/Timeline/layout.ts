@@ -10,8 +10,29 @@ export interface Layout {
 }
 
 export const LANE_HEIGHT = 20
-export const ROW_HEIGHT = 16
-export const ROW_GAP = 4
+
+/** Height, gap and label spacing of a stack of lanes or rows: compact when there are many. */
+export interface Band {
+  height: number
+  gap: number
+  /** Label every n-th lane, so 12 px labels never overlap. */
+  labelEvery: number
+  compact: boolean
+}
+
+/** Up to 12 instance lanes at full height; more (a burst on Lambda starts one per request) as thin lanes. */
+export function laneBand(count: number): Band {
+  return count <= 12
+    ? { height: LANE_HEIGHT, gap: 4, labelEvery: 1, compact: false }
+    : { height: 7, gap: 2, labelEvery: 2, compact: true }
+}
+
+/** Up to 24 request rows at full height; more as 10 px rows, still one label each. */
+export function rowBand(count: number): Band {
+  return count <= 24
+    ? { height: 16, gap: 4, labelEvery: 1, compact: false }
+    : { height: 10, gap: 4, labelEvery: 1, compact: true }
+}
 export const AXIS_HEIGHT = 30
 export const FONT_PX = 12
 
