@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { formatMs } from '../format'
 import { AxisMarks } from './AxisMarks'
-import { AXIS_HEIGHT, type Layout } from './layout'
+import { AXIS_HEIGHT, fit, type Layout } from './layout'
 import type { ConnectionsModel } from './model'
 import { patternIds, Patterns } from './Patterns'
 import styles from './Timeline.module.css'
@@ -9,6 +9,8 @@ import type { TimeAxis } from './timeAxis'
 
 const HEIGHT = 150
 const TOP = 18
+/** Width of a column of refused attempts: attempts in the same column stack. */
+const REFUSED_PX = 6
 
 /**
  * Open connections over time (a filled step area), refused attempts stacked on top of it where they
@@ -37,10 +39,10 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
     }
     return open
   }
-  // Refused attempts, summed per 3-pixel column so simultaneous attempts stack instead of overlapping.
+  // Refused attempts, summed per column so simultaneous attempts stack instead of overlapping.
   const columns = new Map<number, { count: number; t: number }>()
   for (const slot of model.refused) {
-    const column = Math.floor(x(slot.t) / 3)
+    const column = Math.floor(x(slot.t) / REFUSED_PX)
     const existing = columns.get(column)
     if (existing) existing.count += slot.count
     else columns.set(column, { count: slot.count, t: slot.t })
@@ -62,7 +64,7 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
       <text x={0} y={y(0) + 4} className={styles.text}>
         0
       </text>
-      {model.peakOpen > 0 && (
+      {model.peakOpen > 0 && model.peakOpen !== model.appLimit && model.peakOpen !== model.maxConnections && (
         <>
           <line
             x1={layout.left}
@@ -83,10 +85,10 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
           <rect
             key={index}
             x={x(column.t)}
-            width={3}
+            width={REFUSED_PX}
             y={y(base + column.count)}
             height={Math.max(1, y(base) - y(base + column.count))}
-            fill={`url(#${patterns.refused})`}
+            style={{ fill: `url(#${patterns.refused})` }}
             className={styles.refusedBar}
           >
             <title>{`${column.count} connection attempts refused at ${formatMs(column.t)}`}</title>
@@ -120,7 +122,9 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
                 className={styles.appLimitLine}
               />
               <text x={0} y={y(model.appLimit) + 4} className={styles.text}>
-                {`app ${model.appLimit}`}
+                {model.peakOpen === model.appLimit
+                  ? `peak ${model.appLimit}, app's limit`
+                  : `app's limit ${model.appLimit}`}
               </text>
             </>
           )}
@@ -131,7 +135,12 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
         </text>
       )}
       {model.openAtEnd > 0 && (
-        <text x={layout.left + layout.plotWidth} y={y(openAt) - 4} textAnchor="end" className={styles.endText}>
+        <text
+          x={layout.left + layout.plotWidth}
+          y={limitVisible && Math.abs(y(openAt) - y(model.maxConnections)) < 16 ? y(openAt) + 14 : y(openAt) - 4}
+          textAnchor="end"
+          className={styles.endText}
+        >
           {`${model.openAtEnd} open at the end`}
         </text>
       )}

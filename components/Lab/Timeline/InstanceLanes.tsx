@@ -41,6 +41,11 @@ export function InstanceLanes({
   top: number
 }) {
   const x = (t: number) => layout.left + axis.x(t)
+  // "5 leaked" goes after the recycle mark when it fits, else before it.
+  const roomAfter = (t: number) => layout.left + layout.plotWidth - x(t) > 56
+  // …and then the frozen band it ends keeps no label of its own.
+  const leakLabelOver = (lane: InstanceLane, t: number) =>
+    !!lane.recycled && lane.recycled.leakedConnections > 0 && lane.recycled.t === t && !roomAfter(t)
   return (
     <g>
       {lanes.map((lane, index) => {
@@ -72,7 +77,7 @@ export function InstanceLanes({
                   >
                     <title>{`${lane.id} ${STATE_LABEL[span.state]}: ${formatMs(span.from)} to ${formatMs(span.to)}`}</title>
                   </rect>
-                  {span.state === 'frozen' && width > 56 && !band.compact && (
+                  {span.state === 'frozen' && width > 60 && !band.compact && !leakLabelOver(lane, span.to) && (
                     <text x={x0 + 6} y={mid + 4} className={styles.onFrozen}>
                       {fit('frozen', width - 8)}
                     </text>
@@ -106,9 +111,9 @@ export function InstanceLanes({
                 <title>{`${lane.id} recycled at ${formatMs(lane.recycled.t)}, ${lane.recycled.leakedConnections} connections left open`}</title>
                 {lane.recycled.leakedConnections > 0 && !band.compact && (
                   <text
-                    x={x(lane.recycled.t) - 9}
+                    x={x(lane.recycled.t) + (roomAfter(lane.recycled.t) ? 9 : -9)}
                     y={mid + 4}
-                    textAnchor="end"
+                    textAnchor={roomAfter(lane.recycled.t) ? 'start' : 'end'}
                     className={styles.leakText}
                     data-testid="leak-label"
                   >

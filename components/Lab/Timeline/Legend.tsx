@@ -4,7 +4,7 @@ import styles from './Timeline.module.css'
 type Key = { label: string; swatch: React.ReactNode }
 
 const box = (className: string, extra?: React.ReactNode) => (
-  <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+  <svg width="22" height="12" aria-hidden="true" className={styles.key}>
     <rect x="1" y="1" width="20" height="10" rx="2" className={className} />
     {extra}
   </svg>
@@ -26,7 +26,7 @@ export function Legend({ model }: { model: TimelineModel }) {
     keys.push({
       label: 'idle',
       swatch: (
-        <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
           <line x1="1" x2="21" y1="6" y2="6" className={styles.idle} />
         </svg>
       ),
@@ -36,7 +36,7 @@ export function Legend({ model }: { model: TimelineModel }) {
     keys.push({
       label: 'failed (5xx), hatched',
       swatch: (
-        <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
           <rect x="1" y="1" width="20" height="10" className={styles.failedBar} />
           <path d="M4,11 L10,1 M10,11 L16,1 M16,11 L21,3" className={styles.legendStripe} />
         </svg>
@@ -48,7 +48,7 @@ export function Legend({ model }: { model: TimelineModel }) {
     keys.push({
       label: 'background-lost',
       swatch: (
-        <svg width="22" height="14" aria-hidden="true" className={styles.swatch}>
+        <svg width="22" height="14" aria-hidden="true" className={styles.key}>
           <path d="M11,1 L17,7 L11,13 L5,7 Z" className={styles.lostMarker} />
         </svg>
       ),
@@ -57,7 +57,7 @@ export function Legend({ model }: { model: TimelineModel }) {
     keys.push({
       label: 'recycled (connections left open)',
       swatch: (
-        <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
           <path d="M6,1 l10,10 m0,-10 l-10,10" className={styles.recycleMark} />
         </svg>
       ),
@@ -67,7 +67,7 @@ export function Legend({ model }: { model: TimelineModel }) {
     keys.push({
       label: 'maxDuration reached',
       swatch: (
-        <svg width="22" height="12" aria-hidden="true" className={`${styles.swatch} ${styles.maxDuration}`}>
+        <svg width="22" height="12" aria-hidden="true" className={`${styles.key} ${styles.maxDuration}`}>
           <line x1="11" x2="11" y1="0" y2="12" />
         </svg>
       ),
@@ -76,7 +76,7 @@ export function Legend({ model }: { model: TimelineModel }) {
     keys.push({
       label: 'stream chunk',
       swatch: (
-        <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
           <rect x="1" y="1" width="20" height="10" className={styles.busy} />
           <line x1="11" x2="11" y1="0" y2="12" className={styles.chunkTick} />
         </svg>

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { formatMs } from '../format'
+import { formatWindow } from './model'
 import { AxisMarks } from './AxisMarks'
 import { AXIS_HEIGHT, type Layout } from './layout'
 import type { QuotaModel } from './model'
@@ -19,13 +20,11 @@ export function QuotaChart({ model, axis, layout }: { model: QuotaModel; axis: T
   const y = (count: number) => bottom - (count / yMax) * (bottom - TOP)
   let under = ''
   let over = ''
-  let last = 0
   for (const point of model.points) {
     const within = Math.min(point.used, model.maxQueries)
     under += under === '' ? `M${x(point.t)},${y(0)}V${y(within)}` : `H${x(point.t)}V${y(within)}`
     const above = Math.max(point.used, model.maxQueries)
     over += over === '' ? `M${x(point.t)},${y(model.maxQueries)}V${y(above)}` : `H${x(point.t)}V${y(above)}`
-    last = point.used
   }
   if (under) under += `H${x(axis.end)}V${y(0)}Z`
   if (over) over += `H${x(axis.end)}V${y(model.maxQueries)}Z`
@@ -36,7 +35,7 @@ export function QuotaChart({ model, axis, layout }: { model: QuotaModel; axis: T
       height={HEIGHT}
       viewBox={`0 0 ${layout.width} ${HEIGHT}`}
       role="img"
-      aria-label={`Queries used against the quota of ${model.maxQueries} per ${formatMs(model.windowMs)}: ${Math.min(model.peakUsed, model.maxQueries)} used${model.rejected > 0 ? `, ${model.rejected} more refused with 53400` : ''}.`}
+      aria-label={`Queries used against the quota of ${model.maxQueries} per ${formatWindow(model.windowMs)}: ${Math.min(model.peakUsed, model.maxQueries)} used${model.rejected > 0 ? `, ${model.rejected} more refused with 53400` : ''}.`}
       data-testid="quota-chart"
     >
       <Patterns ids={patterns} />
@@ -45,7 +44,9 @@ export function QuotaChart({ model, axis, layout }: { model: QuotaModel; axis: T
         0
       </text>
       {under && <path d={under} className={styles.quotaArea} />}
-      {model.rejected > 0 && over && <path d={over} fill={`url(#${patterns.refused})`} className={styles.refusedBar} />}
+      {model.rejected > 0 && over && (
+        <path d={over} style={{ fill: `url(#${patterns.refused})` }} className={styles.refusedBar} />
+      )}
       <line
         x1={layout.left}
         x2={layout.left + layout.plotWidth}
@@ -58,8 +59,8 @@ export function QuotaChart({ model, axis, layout }: { model: QuotaModel; axis: T
       </text>
       {model.rejected > 0 && (
         <text
-          x={layout.left + layout.plotWidth}
-          y={Math.max(12, y(last) - 4)}
+          x={model.firstRejected ? x(model.firstRejected.t) - 6 : layout.left + layout.plotWidth}
+          y={y(model.maxQueries) - 6}
           textAnchor="end"
           className={styles.endText}
         >

@@ -109,7 +109,7 @@ function RequestBar({
         className={
           outcome === 'failed' ? styles.failedBar : outcome === 'client-error' ? styles.clientErrorBar : styles.busy
         }
-        fill={outcome === 'failed' ? `url(#${patterns.failed})` : undefined}
+        style={outcome === 'failed' ? { fill: `url(#${patterns.failed})` } : undefined}
       />
       {detailed &&
         queries.map((query, index) => (
@@ -133,7 +133,7 @@ function RequestBar({
               width={w}
               height={h - 2}
               className={styles.lockWait}
-              fill={`url(#${patterns.lock})`}
+              style={{ fill: `url(#${patterns.lock})` }}
             />
             {w > 90 && h >= 14 && (
               <text x={x(wait.t) + 5} y={mid + 4} className={styles.onLock}>

@@ -24,10 +24,10 @@ export interface Band {
 export function laneBand(count: number): Band {
   return count <= 12
     ? { height: LANE_HEIGHT, gap: 4, labelEvery: 1, compact: false }
-    : { height: 7, gap: 2, labelEvery: 2, compact: true }
+    : { height: 4, gap: 1, labelEvery: 3, compact: true }
 }
 
-/** Up to 24 request rows at full height; more as 10 px rows, still one label each. */
+/** Up to 24 request rows at full height (more only when a summarised run's outcomes alternate), then 10 px rows. */
 export function rowBand(count: number): Band {
   return count <= 24
     ? { height: 16, gap: 4, labelEvery: 1, compact: false }

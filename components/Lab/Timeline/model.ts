@@ -108,12 +108,14 @@ export interface TimelineModel {
   quota?: QuotaModel
   /** Every moment something happens, for the time axis' breaks. */
   moments: Array<[number, number]>
+  /** Every moment the connections chart changes, for its own, closer axis. */
+  connectionMoments: Array<[number, number]>
   /** Plain sentences that tell the run's story: the Timeline's text alternative, shown above it. */
   summary: string[]
 }
 
 /** Rows drawn one per request up to this many; beyond it, rows stand for consecutive requests. */
-export const ROW_LIMIT = 50
+export const ROW_LIMIT = 24
 
 export const outcomeOf = (request: RequestResult): Outcome =>
   request.status >= 500 || request.status === 0 ? 'failed' : request.status >= 400 ? 'client-error' : 'ok'
@@ -125,6 +127,9 @@ export const handlerStart = (request: RequestResult) =>
 type Of<T extends TimelineEvent['type']> = Extract<TimelineEvent, { type: T }>
 const ofType = <T extends TimelineEvent['type']>(events: TimelineEvent[], type: T) =>
   events.filter((event): event is Of<T> => event.type === type)
+
+/** A quota's window as a plan states it: "day", "hour", else its length. */
+export const formatWindow = (ms: number) => (ms === 86_400_000 ? 'day' : ms === 3_600_000 ? 'hour' : formatMs(ms))
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
 
@@ -148,6 +153,12 @@ export function buildTimelineModel(result: RunResult): TimelineModel {
     for (const span of lane.spans)
       if (span.state !== 'idle' && span.state !== 'frozen') moments.push([span.from, span.to])
   moments.push([end, end])
+  // No moment at 0: a burst's connections start after its cold start, and the chart may begin with a break.
+  const connectionMoments: Array<[number, number]> = [
+    ...result.connections.map((sample): [number, number] => [sample.t, sample.t]),
+    ...connections.refused.map((slot): [number, number] => [slot.t, slot.t]),
+    [end, end],
+  ]
   return {
     end,
     lanes,
@@ -158,6 +169,7 @@ export function buildTimelineModel(result: RunResult): TimelineModel {
     connections,
     quota,
     moments,
+    connectionMoments,
     summary: summarise(result, lanes, connections, quota, markers),
   }
 }
@@ -386,9 +398,40 @@ const LISTED_EACH: ReadonlySet<MarkerKind> = new Set([
   'stream',
 ])
 
+/** Started and frozen instances, one line each kind: "`cold start` × 50: 50 instances started: λ1, λ2 … λ50". */
+const ACROSS_INSTANCES: Partial<Record<MarkerKind, string>> = { 'cold-start': 'started', freeze: 'were frozen' }
+
+function instanceList(ids: string[]): string {
+  return ids.length <= 4 ? ids.join(', ') : `${ids.slice(0, 2).join(', ')} … ${ids[ids.length - 1]}`
+}
+
 function groupEvents(markers: TimelineMarker[]): EventGroup[] {
   const groups = new Map<string, EventGroup>()
+  const instances = new Map<string, string[]>()
   markers.forEach((marker, index) => {
+    const verb = ACROSS_INSTANCES[marker.kind]
+    if (verb) {
+      const ids = instances.get(marker.kind) ?? []
+      if (marker.instance && !ids.includes(marker.instance)) ids.push(marker.instance)
+      instances.set(marker.kind, ids)
+      const text = ids.length === 1 ? marker.text : `${ids.length} instances ${verb}: ${instanceList(ids)}`
+      const group = groups.get(marker.kind)
+      if (group) {
+        group.count++
+        group.last = marker.t
+        group.text = text
+      } else
+        groups.set(marker.kind, {
+          key: marker.kind,
+          kind: marker.kind,
+          name: marker.name,
+          text,
+          count: 1,
+          first: marker.t,
+          last: marker.t,
+        })
+      return
+    }
     const key = LISTED_EACH.has(marker.kind)
       ? `${marker.kind}:${index}`
       : `${marker.kind}:${marker.name}:${marker.kind === 'cache' || marker.kind === 'refused' ? '' : marker.text}`
@@ -498,7 +541,8 @@ function summarise(
   if (frozen > 0 || recycled.length > 0) {
     const leaked = recycled.reduce((sum, lane) => sum + lane.recycled!.leakedConnections, 0)
     lines.push(
-      `${plural(frozen, 'freeze')}, ${plural(recycled.length, 'instance')} recycled` +
+      `${plural(frozen, 'freeze')}` +
+        (recycled.length > 0 ? `, ${plural(recycled.length, 'instance')} recycled` : '') +
         (leaked > 0
           ? `, leaving ${plural(leaked, 'connection')} open (${recycled
               .filter((lane) => lane.recycled!.leakedConnections > 0)
@@ -523,7 +567,7 @@ function summarise(
   if (waits > 0) lines.push(`${plural(waits, 'statement')} waited on a lock held by another transaction.`)
   if (quota)
     lines.push(
-      `Quota: ${quota.maxQueries} queries per ${formatMs(quota.windowMs)}; ${Math.min(quota.peakUsed, quota.maxQueries)} used` +
+      `Quota: ${quota.maxQueries} queries per ${formatWindow(quota.windowMs)}; ${Math.min(quota.peakUsed, quota.maxQueries)} used` +
         (quota.rejected > 0
           ? `, then ${plural(quota.rejected, 'query', 'queries')} refused (53400)${quota.firstRejected?.request !== undefined ? ` from request #${quota.firstRejected.request + 1}` : ''}.`
           : '.'),

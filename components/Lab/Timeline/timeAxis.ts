@@ -31,19 +31,29 @@ export interface TimeAxis {
 /** Pixels a break takes when there is room; fewer when there are many. */
 const BREAK_PX = 30
 /** At most this share of the width goes to breaks. */
-const BREAK_SHARE = 0.35
-/** An active stretch keeps at least this many pixels. */
+const BREAK_SHARE = 0.25
+/** An active stretch keeps at least this many pixels… */
 const MIN_ACTIVE_PX = 4
+/** …unless there are so many that their floors would take more than this share of the open width. */
+const FLOOR_SHARE = 0.3
 
 /**
  * @param moments every instant or interval something happens at, virtual ms
  * @param end the run's end
  * @param width pixels of the plot area
+ * @param options.minGapMs the shortest stretch of nothing that is compressed (default 2 s); the
+ *   connections chart passes less, so a burst's few milliseconds of connecting are not a sliver at
+ *   the end of a 250 ms cold start
  */
-export function buildTimeAxis(moments: Array<[number, number]>, end: number, width: number): TimeAxis {
+export function buildTimeAxis(
+  moments: Array<[number, number]>,
+  end: number,
+  width: number,
+  options: { minGapMs?: number } = {},
+): TimeAxis {
   end = Math.max(end, 1)
   // Pad each moment a little so a marker never sits on the edge of a break.
-  const pad = Math.max(1, Math.min(end * 0.004, 250))
+  const pad = Math.max(1, Math.min(end * 0.002, 50))
   const spans = moments
     .map(([from, to]) => [Math.max(0, from - pad), Math.min(end, Math.max(from, to) + pad)] as [number, number])
     .sort((a, b) => a[0] - b[0])
@@ -53,9 +63,9 @@ export function buildTimeAxis(moments: Array<[number, number]>, end: number, wid
     if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1])
     else merged.push([...span])
   }
-  // A gap is compressed when it is long (2 s or more) and long against all the active time together.
+  // A gap is compressed when it is long (2 s or more by default) and long against all the active time together.
   const activeTotal = merged.reduce((sum, [from, to]) => sum + (to - from), 0)
-  const minGap = Math.max(2_000, activeTotal * 0.5)
+  const minGap = Math.max(options.minGapMs ?? 2_000, activeTotal * 0.5)
   const raw: Array<{ from: number; to: number; compressed: boolean }> = []
   let cursor = 0
   for (const [from, to] of merged) {
@@ -73,7 +83,7 @@ export function buildTimeAxis(moments: Array<[number, number]>, end: number, wid
   const openMs = open.reduce((sum, piece) => sum + (piece.to - piece.from), 0)
   const openPx = Math.max(0, width - breakPx * breakCount)
   // Give every open piece at least MIN_ACTIVE_PX, the rest in proportion to its length.
-  const floorPx = Math.min(MIN_ACTIVE_PX, openPx / Math.max(1, open.length))
+  const floorPx = Math.min(MIN_ACTIVE_PX, (openPx * FLOOR_SHARE) / Math.max(1, open.length))
   const sharedPx = Math.max(0, openPx - floorPx * open.length)
   let x = 0
   const laidOut: AxisPiece[] = pieces.map((piece) => {
