@@ -122,9 +122,12 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
                 className={styles.appLimitLine}
               />
               <text x={0} y={y(model.appLimit) + 4} className={styles.text}>
-                {model.peakOpen === model.appLimit
-                  ? `peak ${model.appLimit}, app's limit`
-                  : `app's limit ${model.appLimit}`}
+                {fit(
+                  model.peakOpen === model.appLimit
+                    ? `peak ${model.appLimit} = app limit`
+                    : `app limit ${model.appLimit}`,
+                  layout.labelWidth,
+                )}
               </text>
             </>
           )}

@@ -1,5 +1,4 @@
 import { useId } from 'react'
-import { formatMs } from '../format'
 import { formatWindow } from './model'
 import { AxisMarks } from './AxisMarks'
 import { AXIS_HEIGHT, type Layout } from './layout'
