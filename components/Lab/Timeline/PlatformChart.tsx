@@ -4,10 +4,10 @@ import { formatMs } from '../format'
 import { AxisMarks } from './AxisMarks'
 import { CacheLane } from './CacheLane'
 import { InstanceLanes } from './InstanceLanes'
-import { AXIS_HEIGHT, LANE_HEIGHT, laneBand, rowBand, type Layout } from './layout'
+import { AXIS_HEIGHT, fit, LANE_HEIGHT, laneBand, rowBand, type Layout } from './layout'
 import type { TimelineModel } from './model'
 import { patternIds, Patterns } from './Patterns'
-import { RequestRows } from './RequestRows'
+import { RequestRows, sharedRoute } from './RequestRows'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
@@ -34,7 +34,8 @@ export function PlatformChart({
   const rows = rowBand(model.rows.length)
   const lanesTop = TOP
   const cacheTop = lanesTop + model.lanes.length * (lanes.height + lanes.gap) + (model.lanes.length > 0 ? 6 : 0)
-  const rowsTop = cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0)
+  const route = sharedRoute(model.rows)
+  const rowsTop = cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0) + (route ? 16 : 0)
   const rowsBottom = rowsTop + model.rows.length * (rows.height + rows.gap)
   const height = rowsBottom + AXIS_HEIGHT
   const queries = new Map<number, Query[]>()
@@ -71,7 +72,18 @@ export function PlatformChart({
         top={lanesTop}
       />
       {cache.length > 0 && <CacheLane markers={cache} axis={axis} layout={layout} top={cacheTop} />}
-      <line x1={0} x2={layout.width} y1={rowsTop - 5} y2={rowsTop - 5} className={styles.separator} />
+      <line
+        x1={0}
+        x2={layout.width}
+        y1={rowsTop - (route ? 21 : 5)}
+        y2={rowsTop - (route ? 21 : 5)}
+        className={styles.separator}
+      />
+      {route && (
+        <text x={0} y={rowsTop - 6} className={styles.heading}>
+          requests <tspan className={styles.route}>{fit(route, layout.width - 80)}</tspan>
+        </text>
+      )}
       <RequestRows
         rows={model.rows}
         queries={queries}

@@ -34,11 +34,14 @@ export function RequestRows({
   patterns: PatternIds
 }) {
   const x = (t: number) => layout.left + axis.x(t)
+  const commonRoute = sharedRoute(rows)
   return (
     <g>
       {rows.map((row, index) => {
         const y = top + index * (band.height + band.gap)
-        const label = row.failed > 0 && row.requests.length > 1 ? `✕ ${row.label}` : row.label
+        // When every request has the same route, the heading names it once and rows keep their numbers.
+        const text = commonRoute ? row.label.replace(` ${commonRoute}`, '') : row.label
+        const label = row.failed > 0 && row.requests.length > 1 ? `✕ ${text}` : text
         return (
           <g key={row.key} data-row={row.label} data-failed={row.failed}>
             <text
@@ -66,6 +69,14 @@ export function RequestRows({
       })}
     </g>
   )
+}
+
+/** `GET /api/todos` when every request of the run has that method and path. */
+export function sharedRoute(rows: RequestRow[]): string | undefined {
+  const first = rows[0]?.requests[0]
+  if (!first || rows.length < 2) return undefined
+  const same = rows.every((row) => row.requests.every((r) => r.method === first.method && r.path === first.path))
+  return same ? `${first.method} ${first.path}` : undefined
 }
 
 function RequestBar({
