@@ -6,7 +6,7 @@ import { formatMs, statusText } from './format'
 import styles from './Lab.module.css'
 import { tabIndexForKey } from './tablistKeys'
 import { ResponseTab } from './ResponseTab'
-import { TimelineTab } from './TimelineTab'
+import { TimelineTab } from './Timeline'
 
 const TABS = ['Response', 'Console', 'Timeline', 'Database'] as const
 type Tab = (typeof TABS)[number]

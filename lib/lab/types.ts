@@ -205,6 +205,11 @@ export type TimelineEvent =
   | { t: number; type: 'after-start'; instance: string; request?: number }
   | { t: number; type: 'after-end'; instance: string; request?: number }
   | { t: number; type: 'background-lost'; instance: string; request?: number; what: string }
+  /**
+   * A statement waited for a lock held by another connection's open transaction (`heldBy`), from `t`
+   * for `ms`; no `ms` when it was still waiting at the end of its request or of the run.
+   */
+  | { t: number; type: 'db-lock-wait'; connection: number; heldBy: number; request?: number; ms?: number }
   | { t: number; type: 'cron'; path: string }
   | { t: number; type: 'cache'; key: string; result: 'hit' | 'miss' | 'stale' | 'revalidate' }
 

@@ -8,6 +8,7 @@
  */
 import type { ExecContext } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
+import { startLockWait } from './lock-wait'
 import type { ConnectionSample, DatabaseSettings, DatabaseStats, TimelineEvent } from '../types'
 import { connectionTerminated, DatabaseError, fromPgliteError } from './errors'
 import type { LabDatabase, Parsers, QueryResult } from './pglite'
@@ -133,7 +134,12 @@ export class DatabaseServer {
       const conn = session.kind === 'pooler' ? (session.server ?? (await this.borrow(ctx))) : session.server!
       if (session.kind === 'pooler') session.server = conn
       this.scheduler.cancel(conn.idleTimer)
-      while (this.txOwner && this.txOwner !== conn) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
+      if (this.txOwner && this.txOwner !== conn) {
+        const wait = startLockWait(this.scheduler.now, conn.id, this.txOwner.id, ctx, this.emit)
+        while (this.txOwner && this.txOwner !== conn)
+          await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
+        wait.granted(this.scheduler.now)
+      }
       const verb = transactionVerb(sql)
       if (verb === 'begin') {
         this.txOwner = conn

@@ -1,0 +1,252 @@
+/**
+ * Prose and lab agree: every "open the Timeline / Database / Console tab and see X" in a lesson is
+ * checked here on the live lab, in the built site, as a reader would find it (the tab's visible
+ * text), not in the engine's result object. Each test names the page and quotes the sentence.
+ *
+ * When a test fails, either the lab stopped showing what the lesson says (fix the lab), or the lesson
+ * says something the lab does not show (fix the sentence, and the numbers in
+ * tests/unit/lessons/*.test.ts with it).
+ */
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const FIRST_RUN_MS = 60_000
+test.setTimeout(120_000)
+
+type Tab = 'Response' | 'Console' | 'Timeline' | 'Database'
+
+/** Runs `preset` (on `profile`) in the lab `id` on `path` and returns the lab's root. */
+async function runLab(page: Page, path: string, id: string, options: { preset?: string; profile?: string } = {}) {
+  await page.goto(path)
+  const root = page.locator(`[data-lab="${id}"]`)
+  await root.scrollIntoViewIfNeeded()
+  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  if (options.preset) await root.getByLabel('Scenario').selectOption(options.preset)
+  if (options.profile) await root.getByLabel('Platform').selectOption(options.profile)
+  await root.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+  return root
+}
+
+/** Opens a results tab and returns its panel. */
+async function openTab(root: Locator, tab: Tab): Promise<Locator> {
+  await root.getByRole('tab', { name: new RegExp(`^${tab}`) }).click()
+  return root.getByRole('tabpanel')
+}
+
+/** A figure of the Database tab's statistics, by its label ("Queries", "Still open at the end"). */
+function databaseStat(panel: Locator, label: string): Locator {
+  return panel.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]')
+}
+
+const COLD_STARTS = '/where-they-hurt/cold-starts-and-connection-pooling/'
+const BACKGROUND_JOBS = '/where-they-hurt/background-jobs-and-scheduled-tasks/'
+const LIMITS = '/where-they-hurt/serverless-database-limits/'
+const REALTIME = '/where-they-hurt/real-time-updates/'
+const LOCK_IN = '/where-they-hurt/vendor-lock-in/'
+
+test.describe('cold starts and connection pooling', () => {
+  test('"Open the Console tab: each failed request logged remaining connection slots are reserved…"', async ({
+    page,
+  }) => {
+    const root = await runLab(page, COLD_STARTS, 'pooling-pool-per-request')
+    const panel = await openTab(root, 'Console')
+    await expect(
+      panel.getByText('remaining connection slots are reserved for roles with the SUPERUSER attribute (code 53300)'),
+    ).toHaveCount(33)
+  })
+
+  test('"The Timeline tab draws both" (cold, then warm): a cold start, then a warm request', async ({ page }) => {
+    const root = await runLab(page, COLD_STARTS, 'pooling-module-pool', { preset: 'Cold, then warm' })
+    const panel = await openTab(root, 'Timeline')
+    const chart = panel.getByTestId('platform-chart')
+    await expect(chart.locator('[data-row]')).toHaveCount(2)
+    await expect(panel.getByTestId('timeline-summary')).toContainText('2 requests')
+    // "The first request … takes 288 ms: 250 ms to boot the runtime, 10 ms to evaluate two modules, 25 ms to
+    // open the first connection and 3 ms for the query. The second request … takes 3 ms."
+    await panel.getByText(/Timings as a table/).click()
+    const rows = panel.getByRole('table').getByRole('row')
+    await expect(rows.nth(1)).toContainText('260 ms') // cold start: 250 ms boot + 2 × 5 ms modules
+    await expect(rows.nth(1)).toContainText('28 ms') // handler: 25 ms connect + 3 ms query
+    await expect(rows.nth(2).getByRole('cell').nth(5)).toHaveText('0 ms') // no cold start
+    await expect(rows.nth(2).getByRole('cell').nth(6)).toHaveText('3 ms')
+  })
+
+  test('"the timeline reports 5 leaked connections per instance: 10 still open"', async ({ page }) => {
+    const root = await runLab(page, COLD_STARTS, 'pooling-module-pool', { preset: 'Burst, then quiet for 15 minutes' })
+    const panel = await openTab(root, 'Timeline')
+    await expect(panel.getByTestId('leak-label')).toHaveText(['5 leaked', '5 leaked'])
+    const events = panel.getByTestId('timeline-events')
+    await expect(events.getByText(/λ?\S+ was recycled and left 5 connections open \(leaked\)/)).toHaveCount(2)
+    await expect(panel.getByTestId('connections-chart').getByText('10 open at the end')).toBeVisible()
+  })
+
+  test('"the connections close 5 seconds after the burst, and 0 are open at the end" (attachDatabasePool)', async ({
+    page,
+  }) => {
+    const root = await runLab(page, COLD_STARTS, 'pooling-attach-database-pool', {
+      preset: 'Burst, then quiet for 15 minutes',
+    })
+    const panel = await openTab(root, 'Timeline')
+    await expect(panel.getByTestId('timeline-summary')).toContainText(', 0 open at the end.')
+  })
+})
+
+test.describe('background jobs', () => {
+  test('"open the Timeline tab … a background-lost event for the pending setTimeout (1500 ms): three in all"', async ({
+    page,
+  }) => {
+    const root = await runLab(page, BACKGROUND_JOBS, 'jobs-fire-and-forget')
+    const panel = await openTab(root, 'Timeline')
+    const lost = panel.getByTestId('timeline-events').locator('li[data-kind="background-lost"]')
+    await expect(lost).toHaveCount(3)
+    for (const item of await lost.all()) await expect(item).toContainText('background-lost: setTimeout (1500 ms)')
+    await expect(panel.getByTestId('platform-chart').getByText('frozen').first()).toBeVisible()
+  })
+
+  test('"The Console tab shows what happened next": two emails sent a minute late, none for Alan', async ({ page }) => {
+    const root = await runLab(page, BACKGROUND_JOBS, 'jobs-fire-and-forget')
+    const panel = await openTab(root, 'Console')
+    await expect(panel).toContainText('welcome email sent to ada@example.com')
+    await expect(panel).toContainText('welcome email sent to grace@example.com')
+    await expect(panel).not.toContainText('welcome email sent to alan')
+  })
+})
+
+test.describe('serverless database limits', () => {
+  test('"The connection chart ends with 2 connections open, and the Database tab counts the same 2"', async ({
+    page,
+  }) => {
+    const root = await runLab(page, LIMITS, 'limits-long-transaction')
+    const timeline = await openTab(root, 'Timeline')
+    await expect(timeline.getByTestId('connections-chart').getByText('2 open at the end')).toBeVisible()
+    // The lock wait and the two maxDuration stops the lesson describes are drawn and listed.
+    await expect(timeline.getByTestId('platform-chart').getByText('maxDuration')).toHaveCount(2)
+    await expect(timeline.getByTestId('timeline-events').locator('li[data-kind="lock-wait"]')).toHaveCount(1)
+    const database = await openTab(root, 'Database')
+    await expect(databaseStat(database, 'Still open at the end')).toHaveText('2')
+  })
+
+  test('"90 of the spike\'s requests get answers before the quota runs out, and the other 110…": all drawn', async ({
+    page,
+  }) => {
+    const root = await runLab(page, LIMITS, 'limits-quota-spike')
+    const panel = await openTab(root, 'Timeline')
+    await expect(panel.getByTestId('timeline-summary')).toContainText('110 failed (#151–#260)')
+    await expect(panel.getByTestId('quota-chart').getByText('110 refused (53400)')).toBeVisible()
+    const failedRows = panel.getByTestId('platform-chart').locator('[data-row][data-failed]:not([data-failed="0"])')
+    expect(await failedRows.count()).toBeGreaterThan(0)
+    let failed = 0
+    for (const row of await failedRows.all()) failed += Number(await row.getAttribute('data-failed'))
+    expect(failed).toBe(110)
+  })
+})
+
+test.describe('real-time updates', () => {
+  test('"The Timeline tab shows twenty short requests"; "each makes 23 queries" in the Database tab', async ({
+    page,
+  }) => {
+    const root = await runLab(page, REALTIME, 'realtime-polling-vs-sse', { preset: 'Poll every second for 20 s' })
+    const timeline = await openTab(root, 'Timeline')
+    await expect(timeline.getByTestId('platform-chart').locator('[data-row]')).toHaveCount(20)
+    const database = await openTab(root, 'Database')
+    await expect(databaseStat(database, 'Queries')).toHaveText('23')
+  })
+
+  test('"The Timeline shows one bar, about 20 seconds long"; the stream also makes 23 queries', async ({ page }) => {
+    const root = await runLab(page, REALTIME, 'realtime-polling-vs-sse', { preset: 'Stream for 20 s' })
+    const timeline = await openTab(root, 'Timeline')
+    await expect(timeline.getByTestId('platform-chart').locator('[data-row]')).toHaveCount(1)
+    await expect(timeline.getByTestId('timeline-events').locator('li[data-kind="stream"]')).toContainText(
+      '1.265 s, 5.268 s, 9.268 s, 16.268 s',
+    )
+    const database = await openTab(root, 'Database')
+    await expect(databaseStat(database, 'Queries')).toHaveText('23')
+  })
+})
+
+test.describe('vendor lock-in', () => {
+  test('"Run Burst of 10 orders on each platform and open the Database tab": 0 of 10 audit rows on lambda and fluid, 10 on server', async ({
+    page,
+  }) => {
+    for (const [profile, rows] of [
+      ['lambda', 1],
+      ['fluid', 1],
+      ['server', 11],
+    ] as const) {
+      const root = await runLab(page, LOCK_IN, 'lockin-fire-and-forget', { profile })
+      const database = await openTab(root, 'Database')
+      await expect(database.locator('caption', { hasText: /^audit/ })).toContainText(`(${rows} row`)
+    }
+  })
+
+  test('"Now look at the Database tab": no connection open on fluid, 10 on lambda', async ({ page }) => {
+    for (const [profile, open] of [
+      ['fluid', '0'],
+      ['lambda', '10'],
+    ] as const) {
+      const root = await runLab(page, LOCK_IN, 'lockin-platform-adapter', { profile })
+      const database = await openTab(root, 'Database')
+      await expect(databaseStat(database, 'Still open at the end')).toHaveText(open)
+    }
+  })
+})
+
+test.describe('why API routes work', () => {
+  test('simplicity: "Open the Database tab: the run made only 3 queries"', async ({ page }) => {
+    const root = await runLab(page, '/why-api-routes-work/simplicity/', 'simplicity-todos-pages')
+    await expect(databaseStat(await openTab(root, 'Database'), 'Queries')).toHaveText('3')
+  })
+
+  test('ISR: "1 MISS, 54 HITs and 5 STALEs", drawn on the cache lane', async ({ page }) => {
+    const root = await runLab(page, '/why-api-routes-work/isr-and-caching/', 'caching-revalidate', {
+      preset: 'Cached: one a minute for an hour',
+    })
+    const panel = await openTab(root, 'Timeline')
+    await expect(panel.getByTestId('timeline-summary')).toContainText('Cache: MISS × 1, HIT × 54, STALE × 5')
+  })
+
+  test('secrets: "the Database tab shows only 2 queries for the whole run"', async ({ page }) => {
+    const root = await runLab(page, '/why-api-routes-work/secrets-and-environment-variables/', 'secrets-proxy-auth')
+    await expect(databaseStat(await openTab(root, 'Database'), 'Queries')).toHaveText('2')
+  })
+
+  test('secrets: "The Database tab counts the error" (42601)', async ({ page }) => {
+    const root = await runLab(
+      page,
+      '/why-api-routes-work/secrets-and-environment-variables/',
+      'secrets-sql-injection-exercise',
+    )
+    await expect(databaseStat(await openTab(root, 'Database'), 'Errors')).toContainText('42601 ×1')
+  })
+
+  test('scaling: "Look at the Database tab on lambda too … 5 open at the end of the hour"', async ({ page }) => {
+    const root = await runLab(page, '/why-api-routes-work/serverless-scaling/', 'scaling-burst-and-trickle', {
+      preset: 'Sparse: one every 15 minutes',
+      profile: 'lambda',
+    })
+    await expect(databaseStat(await openTab(root, 'Database'), 'Still open at the end')).toHaveText('5')
+    const timeline = await openTab(root, 'Timeline')
+    await expect(timeline.getByTestId('leak-label')).toHaveCount(4)
+  })
+
+  test('one codebase: "No query runs; the Database tab shows 0"', async ({ page }) => {
+    const root = await runLab(page, '/why-api-routes-work/one-codebase/', 'codebase-contract')
+    await expect(databaseStat(await openTab(root, 'Database'), 'Queries')).toHaveText('0')
+  })
+})
+
+test.describe('playground', () => {
+  test('"POST a todo with an empty title … the Database tab shows that no query was made"', async ({ page }) => {
+    await page.goto('/playground/')
+    const root = page.locator('[data-lab="playground"]')
+    await root.scrollIntoViewIfNeeded()
+    await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+    await root.getByLabel('Scenario').selectOption('Create a todo')
+    await root.getByLabel('Body (JSON)').fill('{ "title": "" }')
+    await root.getByRole('button', { name: 'Run', exact: true }).click()
+    await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+    await expect(root.getByTestId('response-status')).toHaveText(/^400\b/)
+    await expect(databaseStat(await openTab(root, 'Database'), 'Queries')).toHaveText('0')
+  })
+})
