@@ -7,6 +7,7 @@ import { evaluateChecks, type CheckVerdict } from '@/lib/examples/checks'
 import { buildScenario, parseBodyText } from '@/lib/examples/scenario'
 import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
 import type { ErrorMarker } from './CodeEditor'
+import { CodeFit } from './CodeFit/CodeFit'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
 import { LabDownload } from './Download'
@@ -313,19 +314,21 @@ export function LabInteractive(props: LabInteractiveProps) {
       )}
       {ready ? (
         <Suspense fallback={<StaticCode meta={meta} highlighted={highlighted} />}>
-          <div className={styles.code}>
-            <CodeEditor
-              key={editorRevision}
-              files={files}
-              visibleFiles={meta.visibleFiles}
-              activeFile={openFile}
-              readOnlyFiles={meta.readOnlyFiles}
-              height={meta.editorHeight}
-              errorMarker={errorMarker}
-              onFilesChange={onFilesChange}
-              onActiveFileChange={setOpenFile}
-            />
-          </div>
+          <CodeFit>
+            <div className={styles.code}>
+              <CodeEditor
+                key={editorRevision}
+                files={files}
+                visibleFiles={meta.visibleFiles}
+                activeFile={openFile}
+                readOnlyFiles={meta.readOnlyFiles}
+                height={meta.editorHeight}
+                errorMarker={errorMarker}
+                onFilesChange={onFilesChange}
+                onActiveFileChange={setOpenFile}
+              />
+            </div>
+          </CodeFit>
         </Suspense>
       ) : (
         <StaticCode meta={meta} highlighted={highlighted} />

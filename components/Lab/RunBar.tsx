@@ -25,7 +25,8 @@ export function RunBar({ onRun, onReset, running, resetDisabled, children }: Run
           Reset
         </button>
         {children}
-        <span className={styles.kbd}>
+        {/* The keyboard hint is hidden on touch screens (.keyHint); the running status never is. */}
+        <span className={running ? styles.kbd : `${styles.kbd} ${styles.keyHint}`}>
           {running
             ? 'Running… (Run again to restart)'
             : `${modifier} + Enter runs · in the code, Enter starts editing and Esc stops`}
