@@ -4,21 +4,14 @@
  * (pages/where-they-hurt/serverless-database-limits.mdx) says the close-month function stops after
  * 199 of 240 updates with no COMMIT: none of them is saved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
-import { createTestEngine } from '../testing/node-database'
-import { tree } from '../test-fixtures'
-import type { RunOutcome, RunResult, TableDump } from '../types'
+import { engineForTestFile, ok } from '../testing/engine-fixture'
+import { tree } from '../testing/fixtures'
+import type { RunResult, TableDump } from '../types'
 
-const engine = createTestEngine()
-beforeAll(() => engine.ready())
-afterAll(() => engine.close())
-
-function ok(outcome: RunOutcome): RunResult {
-  if (!outcome.ok) throw new Error(`run failed: ${outcome.error.kind}: ${outcome.error.message}`)
-  return outcome
-}
+const engine = engineForTestFile()
 
 const column = (table: TableDump, name: string) => table.rows.map((row) => row[table.columns.indexOf(name)])
 const table = (r: RunResult, name: string) => r.database.tables.find((t) => t.name === name)!
