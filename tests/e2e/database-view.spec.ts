@@ -47,8 +47,9 @@ test('after the close-month timeout the Database tab shows committed data and na
 
   // The transaction's own view, on request, says what it is.
   const toggle = notice.getByRole('button', { name: "Show the open transaction's view" })
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false')
   await toggle.click()
-  await expect(notice.getByRole('button', { name: 'Show committed data' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
   await expect(invoices.locator('caption')).toContainText('as the open transaction sees it: not committed')
   expect(new Set(await columnTexts(invoices, 'status'))).toEqual(new Set(['closed']))
 

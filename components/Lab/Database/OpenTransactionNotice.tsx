@@ -6,8 +6,8 @@ export type DatabaseView = 'committed' | 'transaction'
 
 /**
  * Says that a transaction is still open, who holds it, what it changed and locked, and that the
- * tables show committed data; offers the transaction's own view (a pressed toggle, so the keyboard
- * and screen readers get its state).
+ * tables show committed data; offers the transaction's own view (a toggle button whose name stays the
+ * same and whose `aria-pressed` says which view is shown).
  */
 export function OpenTransactionNotice({
   transaction,
@@ -42,9 +42,9 @@ export function OpenTransactionNotice({
           type="button"
           className={styles.toggle}
           aria-pressed={view === 'transaction'}
-          onClick={() => onViewChange(view === 'committed' ? 'transaction' : 'committed')}
+          onClick={() => onViewChange(view === 'transaction' ? 'committed' : 'transaction')}
         >
-          {view === 'committed' ? "Show the open transaction's view" : 'Show committed data'}
+          Show the open transaction&apos;s view
         </button>
       )}
     </div>
