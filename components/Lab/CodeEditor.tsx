@@ -14,6 +14,8 @@ import {
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FileTree } from '@/lib/lab/types'
 import { TAB_BAR_HEIGHT_PX } from '@/lib/mdx/lab-theme.mjs'
+import { CodeFitControls, useCodeFit } from './CodeFit'
+import fitStyles from './CodeFit/CodeFit.module.css'
 import { editorTheme } from './editorTheme'
 import { FileTabs } from './FileTabs'
 import styles from './Lab.module.css'
@@ -117,6 +119,7 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
   const { sandpack } = useSandpack()
   const { code, updateCode, readOnly } = useActiveCode()
   const activeFile = sandpack.activeFile
+  const fit = useCodeFit()
   // The marker belongs to the code that failed to compile. Once the reader edits that code the line
   // number means nothing (and CodeMirror throws a RangeError mapping it onto a shorter document), so
   // the marker is dropped at the first change.
@@ -141,7 +144,10 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
   )
   return (
     <SandpackStack style={{ height: height + TAB_BAR_HEIGHT_PX }}>
-      <FileTabs files={visibleFiles} panelId={panelId} readOnlyFiles={readOnlyFiles} />
+      <div className={fitStyles.tabRow}>
+        <FileTabs files={visibleFiles} panelId={panelId} readOnlyFiles={readOnlyFiles} />
+        <CodeFitControls />
+      </div>
       <div
         role="tabpanel"
         id={panelId}
@@ -155,6 +161,7 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
           filePath={activeFile}
           onCodeUpdate={(next) => updateCode(next, false)}
           showLineNumbers
+          wrapContent={fit?.wrap ?? false}
           readOnly={readOnly}
           decorators={decorators}
           initMode="immediate"

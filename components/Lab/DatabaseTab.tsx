@@ -1,16 +1,22 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import type { RunResult } from '@/lib/lab/types'
+import { OpenTransactionNotice, type DatabaseView } from './Database/OpenTransactionNotice'
+import { TableView } from './Database/TableView'
 import styles from './Lab.module.css'
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
-}
-
-/** Tables as the run left them, and what the database saw. */
+/**
+ * Tables as the run left them, committed data first (what every other connection reads), and what
+ * the database saw. A transaction still open at the end is named, with what it did to which rows.
+ */
 export const DatabaseTab = memo(function DatabaseTab({ database }: { database: RunResult['database'] }) {
-  const { stats, tables } = database
+  const { stats, tables, openTransaction } = database
+  const [view, setView] = useState<DatabaseView>('committed')
+  // Each run opens on committed data again.
+  const [shown, setShown] = useState(database)
+  if (shown !== database) {
+    setShown(database)
+    setView('committed')
+  }
   return (
     <div>
       <dl className={styles.kv} aria-label="Database statistics">
@@ -33,31 +39,9 @@ export const DatabaseTab = memo(function DatabaseTab({ database }: { database: R
         <dt>Still open at the end</dt>
         <dd>{stats.openAtEnd}</dd>
       </dl>
+      {openTransaction && <OpenTransactionNotice transaction={openTransaction} view={view} onViewChange={setView} />}
       {tables.map((table) => (
-        <table key={table.name} className={styles.table}>
-          <caption>
-            {table.name} ({table.rowCount} {table.rowCount === 1 ? 'row' : 'rows'}
-            {table.rows.length < table.rowCount ? `, first ${table.rows.length} shown` : ''})
-          </caption>
-          <thead>
-            <tr>
-              {table.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, rowIndex) => (
-              <tr key={rowIndex}>
-                {row.map((value, columnIndex) => (
-                  <td key={columnIndex}>{cell(value)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableView key={table.name} table={table} view={view} />
       ))}
     </div>
   )

@@ -6,6 +6,7 @@
 import { lazy, memo, Suspense, useMemo, type KeyboardEvent } from 'react'
 import { useExercisePassed } from '@/lib/progress/client'
 import { LabDownload } from './Download'
+import { CodeFit } from './CodeFit/CodeFit'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
 import { FileNotices, ShareNotices } from './LabNotices'
@@ -57,18 +58,20 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
     <div onKeyDownCapture={onKeyDownCapture}>
       <ShareNotices state={state} commands={commands} />
       <Suspense fallback={<StaticCode meta={meta} highlighted={highlighted} />}>
-        <div className={styles.code}>
-          <CodeEditor
-            files={state.files}
-            visibleFiles={meta.visibleFiles}
-            activeFile={state.openFile}
-            readOnlyFiles={meta.readOnlyFiles}
-            height={meta.editorHeight}
-            errorMarker={state.errorMarker}
-            onFilesChange={commands.editFiles}
-            onActiveFileChange={commands.openFile}
-          />
-        </div>
+        <CodeFit>
+          <div className={styles.code}>
+            <CodeEditor
+              files={state.files}
+              visibleFiles={meta.visibleFiles}
+              activeFile={state.openFile}
+              readOnlyFiles={meta.readOnlyFiles}
+              height={meta.editorHeight}
+              errorMarker={state.errorMarker}
+              onFilesChange={commands.editFiles}
+              onActiveFileChange={commands.openFile}
+            />
+          </div>
+        </CodeFit>
       </Suspense>
       <FileNotices state={state} commands={commands} />
       <StableRequestPanel

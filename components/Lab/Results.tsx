@@ -6,6 +6,7 @@ import { formatMs, statusText } from './format'
 import styles from './Lab.module.css'
 import { tabIndexForKey } from './tablistKeys'
 import { ResponseTab } from './ResponseTab'
+import tabStyles from './ResultTabs.module.css'
 import { TimelineTab } from './Timeline'
 
 const TABS = ['Response', 'Console', 'Timeline', 'Database'] as const
@@ -74,7 +75,12 @@ export const Results = memo(function Results({ result }: { result: RunResult }) 
           </p>
         </div>
       )}
-      <div role="tablist" aria-label="Run results" className={styles.tabList} onKeyDown={onTabKeyDown}>
+      <div
+        role="tablist"
+        aria-label="Run results"
+        className={`${styles.tabList} ${tabStyles.scrolling}`}
+        onKeyDown={onTabKeyDown}
+      >
         {TABS.map((name, index) => (
           <button
             key={name}

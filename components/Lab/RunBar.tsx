@@ -36,8 +36,9 @@ export function RunBar({ onRun, onReset, running, waiting, resetDisabled, childr
           Reset
         </button>
         {children}
+        {/* The keyboard hint is hidden on touch screens (.keyHint); the running status never is. */}
         {waiting ?? (
-          <span className={styles.kbd}>
+          <span className={running ? styles.kbd : `${styles.kbd} ${styles.keyHint}`}>
             {running
               ? 'Running… (Run again to restart)'
               : `${modifier} + Enter runs · in the code, Enter starts editing and Esc stops`}

@@ -224,9 +224,43 @@ export interface ConnectionSample {
 export interface TableDump {
   name: string
   columns: string[]
-  /** At most 100 rows; `rowCount` says how many there are. */
+  /**
+   * Committed rows, as any other connection reads them: at most 100, `rowCount` says how many there
+   * are. Ordered by the primary key; in storage order when the table has none.
+   */
   rows: unknown[][]
   rowCount: number
+  /** The primary key's columns, in key order; empty when the table has none. */
+  primaryKey: string[]
+  /** Only when a transaction was still open at the end of the run and could be read: what it did here. */
+  uncommitted?: UncommittedTable
+}
+
+/** What a transaction still open at the end of the run did to a row. None of it is committed. */
+export type UncommittedRowState = 'changed' | 'inserted' | 'deleted' | 'locked'
+
+export interface UncommittedTable {
+  /** Per committed row in `TableDump.rows`: what the open transaction did to it, or null. */
+  rowStates: Array<UncommittedRowState | null>
+  /** The table as the open transaction itself sees it, its own writes included; at most 100 rows, same order. */
+  rows: unknown[][]
+  rowCount: number
+  /** Per row of `rows` above. */
+  ownRowStates: Array<UncommittedRowState | null>
+  /** Rows of the whole table by state (a row both locked and changed counts as changed). */
+  counts: Record<UncommittedRowState, number>
+}
+
+/** A transaction still open when the run ended: its writes are not committed, its row locks still held. */
+export interface OpenTransaction {
+  /** The server connection that holds it, the instance whose code opened it, its BEGIN (virtual ms). */
+  connection?: number
+  instance?: string
+  since?: number
+  /** It hit an error and refuses everything but ROLLBACK, so its writes could not be read (none can commit). */
+  failed: boolean
+  /** Rows it changed, inserted, deleted or locked, over all tables; absent when `failed`. */
+  counts?: Record<UncommittedRowState, number>
 }
 
 export interface DatabaseStats {
@@ -267,7 +301,8 @@ export interface RunResult {
   consoleTruncated: boolean
   timeline: TimelineEvent[]
   connections: ConnectionSample[]
-  database: { tables: TableDump[]; stats: DatabaseStats }
+  /** `openTransaction`: only when one was still open at the end (then `tables` show committed data). */
+  database: { tables: TableDump[]; stats: DatabaseStats; openTransaction?: OpenTransaction }
   summary: RunSummary
   /** Effective settings after the example's defaults and the scenario's overrides. */
   settings: { platform: PlatformSettings; database: DatabaseSettings }

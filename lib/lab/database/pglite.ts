@@ -4,9 +4,9 @@
  * versions that follow the virtual clock and a seeded generator, so runs repeat byte for byte.
  */
 import { PGlite, types as pgliteTypes, type Results } from '@electric-sql/pglite'
-import type { TableDump } from '../types'
 import { VIRTUAL_EPOCH } from '../clock/virtual-globals'
 import { LAB_SETUP_CHECK_SQL, LAB_SETUP_ID, LAB_SETUP_SQL } from './setup-sql.mjs'
+import { readTables, type TablesRead } from './table-dump'
 
 const SEARCH_PATH = 'SET search_path = public, lab_clock, pg_catalog;'
 
@@ -257,35 +257,15 @@ export class LabDatabase {
     }
   }
 
-  async dump(maxRows: number): Promise<TableDump[]> {
+  /**
+   * The tables, committed data only (table-dump.ts). A transaction the run left open is rolled back
+   * to read them, which may put back an older clock.
+   */
+  async dump(maxRows: number): Promise<TablesRead> {
     this.preparedFor = null
-    // Simple protocol throughout: two round trips into PGlite whatever the number of tables.
-    const [tables] = await this.pg.exec(
-      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
-    )
-    const names = (tables.rows as Array<{ name: string }>).map((row) => row.name)
-    if (names.length === 0) return []
-    // The window count rides along with the rows: one statement per table instead of two.
-    const results = (await this.pg.exec(
-      names
-        .map(
-          (name) =>
-            `SELECT *, count(*) OVER () AS lab_row_count FROM public."${name.replace(/"/g, '""')}" LIMIT ${maxRows};`,
-        )
-        .join('\n'),
-      { rowMode: 'array' },
-    )) as Array<Results<unknown[]>>
-    return names.map((name, i) => {
-      const rows = results[i]
-      const width = rows.fields.length - 1
-      return {
-        name,
-        columns: rows.fields.slice(0, width).map((f) => f.name),
-        rows: rows.rows.map((r) => r.slice(0, width).map(cloneable)),
-        rowCount: rows.rows.length ? Number(rows.rows[0][width]) : 0,
-      }
-    })
+    const read = await readTables(this.pg, maxRows)
+    if (read.openTransaction) this.nowSet = -1
+    return read
   }
 
   close(): Promise<void> {
@@ -298,14 +278,6 @@ const TRANSACTION_END = /(^|;)\s*(rollback|abort|commit|end|prepare\s+transactio
 
 function resetKey(schema: string, seed: string | undefined, randomSeed: number): string {
   return JSON.stringify([schema, seed ?? '', randomSeed])
-}
-
-/** Table cells go over postMessage and into JSON snapshots: keep them plain. */
-function cloneable(v: unknown): unknown {
-  if (v instanceof Date) return v.toISOString()
-  if (typeof v === 'bigint') return v.toString()
-  if (v instanceof Uint8Array) return '\\x' + Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('')
-  return v
 }
 
 /**

@@ -144,6 +144,7 @@ export class DatabaseServer {
       if (verb === 'begin') {
         this.txOwner = conn
         conn.inTx = true
+        conn.txSince = this.scheduler.now
       }
       const { sql: text, sleepMs } = extractSleep(sql, values)
       let results: QueryResult[] | undefined
@@ -181,6 +182,16 @@ export class DatabaseServer {
       if (error) throw error
       return results!
     })
+  }
+
+  /** The transaction still open (PGlite's one session's), who holds it and since when; null if none is. */
+  openTransaction(): { connection: number; instance?: string; since?: number } | null {
+    const conn = this.txOwner
+    if (!conn) return null
+    let instance = conn.session?.instance
+    // Behind the pooler the server connection has no session of its own: find the client it is lent to.
+    for (const session of this.sessions) if (!instance && session.server === conn) instance = session.instance
+    return { connection: conn.id, instance, since: conn.txSince }
   }
 
   /** The client closes its connection. */

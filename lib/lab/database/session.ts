@@ -7,6 +7,8 @@ export interface ServerConnection {
   inTx: boolean
   /** The transaction failed: every statement but ROLLBACK is refused (ReadyForQuery status 'E'). */
   txFailed: boolean
+  /** Virtual ms of the BEGIN of the transaction it is in. */
+  txSince?: number
   /** The direct session using it (pooler connections have none). */
   session?: Session
   idleTimer?: ReturnType<Scheduler['schedule']>

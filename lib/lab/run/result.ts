@@ -34,7 +34,9 @@ export async function collectResult(
 ): Promise<RunResult> {
   const stats = server.finish()
   server.samples.push({ ...server.samples[server.samples.length - 1], t: durationMs })
-  const tables = await db.dump(BUDGETS.maxDumpRows)
+  // Who holds a transaction still open, asked before the dump rolls it back to read committed data.
+  const holder = server.openTransaction()
+  const { tables, openTransaction } = await db.dump(BUDGETS.maxDumpRows)
   const sorted = timeline
     .map((e, i) => [e, i] as const)
     .sort((a, b) => a[0].t - b[0].t || a[1] - b[1])
@@ -47,7 +49,9 @@ export async function collectResult(
     consoleTruncated: sink.truncated,
     timeline: sorted,
     connections: dedupeSamples(server.samples),
-    database: { tables, stats },
+    database: openTransaction
+      ? { tables, stats, openTransaction: { ...holder, ...openTransaction } }
+      : { tables, stats },
     summary: summarise(results, stats, { started: platform.instances.length, coldStarts }, durationMs),
     settings,
   }

@@ -1,0 +1,2 @@
+export { CodeFit, useCodeFit } from './CodeFit'
+export { CodeFitControls } from './CodeFitControls'
