@@ -7,6 +7,9 @@ import { Scheduler } from './clock/scheduler'
 import { LabDatabase } from './database/pglite'
 import { DatabaseServer } from './database/server'
 import { compileProject } from './modules/registry'
+import { usesPrisma } from './modules/builtins/prisma/names'
+import { loadPrismaRuntime } from './modules/builtins/prisma/load'
+import type { PrismaRuntime } from './modules/builtins/prisma/runtime'
 import { LabFailure } from './modules/transpile'
 import { ConsoleSink } from './platform/console-sink'
 import { cronTimes, readCrons } from './platform/crons'
@@ -112,6 +115,14 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     if (error instanceof LabFailure) return failure(error.labError)
     throw error
   }
+  let prisma: PrismaRuntime | undefined
+  if (usesPrisma(project.compiled.values())) {
+    try {
+      prisma = await loadPrismaRuntime()
+    } catch (error) {
+      return failure({ kind: 'runtime', message: `Prisma could not be loaded in the lab: ${(error as Error).message}` })
+    }
+  }
   let crons
   try {
     crons = readCrons(files['vercel.json'])
@@ -159,6 +170,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     proxy: proxyFile ? { file: proxyFile, matches: compileMatcher(readMatcher(files[proxyFile])) } : undefined,
     env,
     server,
+    extraBuiltins: prisma && ((pg) => prisma.builtins(pg)),
     sink,
     cache,
     emit,

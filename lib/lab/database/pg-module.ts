@@ -94,6 +94,8 @@ function noop() {}
 export function createPgModule(hooks: PgHooks): Record<string, unknown> {
   const { scheduler, server } = hooks
 
+  /** What pg.types.getTypeParser returns for a type nobody customised: PGlite's own parser applies. */
+  const builtinParser: TypeParser = (value: string) => value
   /** pg.types: parsers by type oid, used for every query that brings no `types` of its own. */
   const customParsers: Parsers = {}
   const types = {
@@ -102,7 +104,7 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
       if (typeof fn === 'function' && format !== 'binary') customParsers[oid] = fn
     },
     getTypeParser(oid: number) {
-      return customParsers[oid] ?? ((value: string) => value)
+      return customParsers[oid] ?? builtinParser
     },
     builtins: {
       BOOL: 16,
@@ -128,7 +130,12 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
   function parsersFor(own: TypesLike | undefined, fields: number[]): Parsers | undefined {
     if (!own) return Object.keys(customParsers).length ? customParsers : undefined
     const out: Parsers = { ...customParsers }
-    for (const oid of fields) out[oid] = own.getTypeParser(oid, 'text')
+    for (const oid of fields) {
+      const parser = own.getTypeParser(oid, 'text')
+      // A query's `types` that falls back to pg.types (as @prisma/adapter-pg's does) gets pg's own
+      // parser for that type, which PGlite applies when no parser is given: a boolean stays a boolean.
+      if (parser !== builtinParser) out[oid] = parser
+    }
     return out
   }
 

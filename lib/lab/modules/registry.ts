@@ -78,6 +78,8 @@ export class ModuleRegistry {
   ) {
     this.scopeNames = Object.keys(scope)
     this.scopeValues = Object.values(scope)
+    // `import process from 'node:process'` is the instance's own `process`, as the free name is.
+    if ('process' in scope) this.builtins = { ...builtins, process: scope.process, 'node:process': scope.process }
   }
 
   isLoaded(path: string): boolean {

@@ -18,6 +18,7 @@ import { createLabWebSocket } from '../modules/builtins/web-socket'
 // In the worker this is the npm `buffer` package; in Node (tests), Node's own module, same API.
 import { Buffer } from 'buffer'
 import { LAB_ORIGIN } from '../modules/builtins/origin'
+import { PRISMA_MODULES } from '../modules/builtins/prisma/names'
 import { toRuntimeError } from '../modules/errors'
 import { LabFailure } from '../modules/transpile'
 import { ModuleRegistry, type ProjectModules } from '../modules/registry'
@@ -48,6 +49,9 @@ export const BUILTIN_MODULES = [
   'node:fs/promises',
   'node:path',
   'node:buffer',
+  'process',
+  'node:process',
+  ...PRISMA_MODULES,
 ] as const
 
 /** Only Vercel has a Vercel request context: `VERCEL=1`, `waitUntil` and `attachDatabasePool` work on `fluid` alone. */
@@ -70,6 +74,8 @@ export interface PlatformOptions {
   proxy?: { file: string; matches: (pathname: string) => boolean }
   env: Record<string, string>
   server: DatabaseServer
+  /** Modules loaded for this run only (Prisma's, when the project imports them), given the run's `pg`. */
+  extraBuiltins?: (pg: unknown) => Record<string, unknown>
   sink: ConsoleSink
   cache: PlatformCache
   emit: (e: TimelineEvent) => void
@@ -167,6 +173,7 @@ export class Platform {
       buffer: bufferModule,
       'node:buffer': bufferModule,
     })
+    if (o.extraBuiltins) Object.assign(this.builtins, o.extraBuiltins(pg))
   }
 
   private afterTasks = new Map<RequestHandle, unknown[]>()
