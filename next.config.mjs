@@ -70,6 +70,23 @@ function shipDatabaseSnapshot(config) {
 }
 
 /**
+ * Prisma in the lab (lib/lab/modules/builtins/prisma/): `@prisma/adapter-pg?raw` is the adapter's
+ * source as text, which the lab compiles over its own `pg`; the placeholder
+ * `query-compiler.postgresql.bin` becomes Prisma's Postgres query compiler (WebAssembly, decoded
+ * from @prisma/client's base64 module), emitted under `_next/static/media/` for Prisma labs only.
+ */
+function shipPrismaRuntime(config) {
+  config.module.rules.push(
+    { resourceQuery: /^\?raw$/, type: 'asset/source' },
+    {
+      test: /query-compiler\.postgresql\.bin$/,
+      use: [{ loader: fileURLToPath(new URL('./lib/lab/modules/builtins/prisma/query-compiler-loader.cjs', import.meta.url)) }],
+    },
+  )
+  return config
+}
+
+/**
  * Webpack's persistent cache keys compiled MDX on next.config.mjs only; the MDX plugins are code it
  * runs, so a change to them must invalidate the cache too (otherwise pages keep their old output).
  */
@@ -96,5 +113,5 @@ export default withNextra({
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
-    invalidateCacheOnMdxPlugins(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options))),
+    invalidateCacheOnMdxPlugins(shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)))),
 })

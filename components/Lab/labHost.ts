@@ -3,6 +3,7 @@
  * created on first need. A new run, from any lab, cancels the run in flight: the worker does one
  * thing at a time and the newest request is the one the reader is waiting for.
  */
+import type { WorkerPreload } from '@/lib/lab/host/protocol'
 import type { LabError, RunInput, RunOutcome } from '@/lib/lab/types'
 
 /** The part of `createLabHost()` (lib/lab/host) the UI uses. */
@@ -19,8 +20,16 @@ let hostPromise: Promise<LabHostApi> | undefined
 let inFlight: object | null = null
 
 export function getLabHost(): Promise<LabHostApi> {
-  hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost())
+  hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost({ preload: pagePreloads() }))
   return hostPromise
+}
+
+/**
+ * Runtimes this page's labs need beyond the engine, marked by their static markup (LabHeader): the
+ * worker must load them before it locks down, and no other page downloads them.
+ */
+function pagePreloads(): WorkerPreload[] {
+  return document.querySelector('[data-lab-preload~="prisma"]') ? ['prisma'] : []
 }
 
 /** Starts the worker and the database early (when a lab nears the viewport), so Run feels instant. */

@@ -14,7 +14,7 @@ import type { Engine } from '../engine'
 import type { RunInput } from '../types'
 import { prefetchDatabaseAssets, type DatabaseAssets } from './prefetch'
 import { lockDownGlobal } from './lockdown'
-import type { ConnectMessage, FromWorker, ToWorker } from './protocol'
+import type { ConnectMessage, FromWorker, ToWorker, WorkerPreload } from './protocol'
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ConnectMessage | ToWorker>) => void) | null
@@ -29,13 +29,27 @@ let lockdownFailure: string | undefined
 let assets: DatabaseAssets | undefined = prefetchDatabaseAssets()
 const engineModule = import('./worker-engine')
 let engine: Promise<Engine> | undefined
+/** What the page asked for in `connect`: loaded with the engine, before the lockdown. */
+let announcePreload: (preload: WorkerPreload[]) => void = () => undefined
+const preload = new Promise<WorkerPreload[]>((resolve) => (announcePreload = resolve))
+
+/**
+ * Prisma's runtime (a chunk of its own and the 3.4 MB query compiler), only on a page with a Prisma
+ * lab: after the lockdown the worker can load no chunk and fetch nothing. A failure here is not the
+ * engine's; a Prisma run reports it.
+ */
+async function preloadRuntimes(): Promise<void> {
+  if (!(await preload).includes('prisma')) return
+  const { loadPrismaRuntime } = await import('../modules/builtins/prisma/load')
+  await loadPrismaRuntime().catch(() => undefined)
+}
 
 /** The engine on a database loaded from the build's snapshot (initdb only as a fallback). */
 function getEngine(): Promise<Engine> {
   if (!engine) {
     const opening = engineModule
-      .then((module) => module.startEngine((assets ??= prefetchDatabaseAssets())))
-      .then((e) => {
+      .then((module) => Promise.all([module.startEngine((assets ??= prefetchDatabaseAssets())), preloadRuntimes()]))
+      .then(([e]) => {
         // Every chunk and every file PGlite needs is loaded: from here on the worker needs nothing from outside.
         try {
           lockDownGlobal()
@@ -74,6 +88,7 @@ scope.onmessage = (event) => {
   const port = event.ports[0]
   if (event.data?.type !== 'connect' || !port) return
   scope.onmessage = null
+  announcePreload(Array.isArray(event.data.preload) ? event.data.preload : [])
   send = port.postMessage.bind(port) as typeof send
   port.onmessage = (message: MessageEvent<ToWorker>) => handle(message.data)
 }

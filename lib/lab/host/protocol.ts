@@ -8,7 +8,10 @@
  */
 import type { RunInput, RunOutcome } from '../types'
 
-export type ConnectMessage = { type: 'connect' }
+/** What the worker loads before its lockdown besides the engine: `prisma` on a page with a Prisma lab. */
+export type WorkerPreload = 'prisma'
+
+export type ConnectMessage = { type: 'connect'; preload?: WorkerPreload[] }
 
 export type ToWorker =
   | { type: 'ready' }

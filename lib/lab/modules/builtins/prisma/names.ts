@@ -14,6 +14,9 @@ export const PRISMA_MODULES = [
   '@prisma/client/runtime/index-browser',
 ] as const
 
+/** Where a Prisma example keeps its schema (lib/examples/prisma-generate.mjs generates the client from it). */
+export const PRISMA_SCHEMA = 'prisma/schema.prisma'
+
 const NAMES = new Set<string>(PRISMA_MODULES)
 
 /** Whether any compiled module of the project requires a Prisma module. */
