@@ -80,7 +80,13 @@ function shipPrismaRuntime(config) {
     { resourceQuery: /^\?raw$/, type: 'asset/source' },
     {
       test: /query-compiler\.postgresql\.bin$/,
-      use: [{ loader: fileURLToPath(new URL('./lib/lab/modules/builtins/prisma/query-compiler-loader.cjs', import.meta.url)) }],
+      use: [
+        {
+          loader: fileURLToPath(
+            new URL('./lib/lab/modules/builtins/prisma/query-compiler-loader.cjs', import.meta.url),
+          ),
+        },
+      ],
     },
   )
   return config
@@ -113,5 +119,7 @@ export default withNextra({
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
-    invalidateCacheOnMdxPlugins(shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)))),
+    invalidateCacheOnMdxPlugins(
+      shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options))),
+    ),
 })

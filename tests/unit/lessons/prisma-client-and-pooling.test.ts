@@ -30,7 +30,9 @@ const P2037 =
 describe('a client created per request (prisma-client-per-request)', () => {
   it('the client is generated from prisma/schema.prisma and reaches the database through the adapter', async () => {
     const example = await loadExample('prisma-client-per-request')
-    expect(Object.keys(example.files)).toEqual(expect.arrayContaining(['generated/prisma/client.ts', 'generated/prisma/internal/class.ts']))
+    expect(Object.keys(example.files)).toEqual(
+      expect.arrayContaining(['generated/prisma/client.ts', 'generated/prisma/internal/class.ts']),
+    )
     expect(example.files['generated/prisma/internal/class.ts']).toContain('"clientVersion": "7.10.1"')
     const result = await run('prisma-client-per-request', 'One request')
     expect(result.requests[0].status).toBe(200)
@@ -75,8 +77,10 @@ describe('one client per instance (prisma-module-client)', () => {
 
   it('the globalThis pattern changes nothing in production: the same numbers without it', async () => {
     const example = await loadExample('prisma-module-client')
-    const plain = example.files['lib/prisma.ts']
-      .replace(/const globalForPrisma[\s\S]*$/, 'export const prisma = createClient()\n')
+    const plain = example.files['lib/prisma.ts'].replace(
+      /const globalForPrisma[\s\S]*$/,
+      'export const prisma = createClient()\n',
+    )
     expect(plain).not.toContain('globalThis')
     const without = await run('prisma-module-client', 'Burst of 50', { ...example.files, 'lib/prisma.ts': plain })
     const withIt = await run('prisma-module-client', 'Burst of 50')

@@ -12,7 +12,8 @@ module.exports = function queryCompilerLoader() {
   this.addDependency(file)
   const text = readFileSync(file, 'utf8')
   const base64 = /"([A-Za-z0-9+/=]+)"/.exec(text)?.[1]
-  if (!base64) throw new Error(`${file}: no base64 string found; has @prisma/client changed how it ships the query compiler?`)
+  if (!base64)
+    throw new Error(`${file}: no base64 string found; has @prisma/client changed how it ships the query compiler?`)
   return Buffer.from(base64, 'base64')
 }
 module.exports.raw = true

@@ -17,6 +17,7 @@ export async function loadQueryCompilerWasm(): Promise<WebAssembly.Module> {
     return WebAssembly.compile(Buffer.from(wasm, 'base64'))
   }
   const response = await fetch(new URL('./query-compiler.postgresql.bin', import.meta.url))
-  if (!response.ok) throw new Error(`the query compiler (query-compiler.postgresql.bin) did not download: HTTP ${response.status}`)
+  if (!response.ok)
+    throw new Error(`the query compiler (query-compiler.postgresql.bin) did not download: HTTP ${response.status}`)
   return WebAssembly.compile(await response.arrayBuffer())
 }

@@ -58,7 +58,10 @@ export async function createPrismaRuntime(): Promise<PrismaRuntime> {
         pg,
         // sucrase calls an imported function as `Debug.call(undefined, …)`; @prisma/debug's `Debug`
         // is a function without `call` on its prototype chain, so it gets a plain wrapper.
-        '@prisma/driver-adapter-utils': { ...driverAdapterUtils, Debug: (name: string) => driverAdapterUtils.Debug(name) },
+        '@prisma/driver-adapter-utils': {
+          ...driverAdapterUtils,
+          Debug: (name: string) => driverAdapterUtils.Debug(name),
+        },
         'postgres-array': postgresArray,
       }
       const module: { exports: Record<string, unknown> } = { exports: {} }
