@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const PRISMA_SCHEMA = 'prisma/schema.prisma'
+import { PRISMA_SCHEMA } from './prisma-schema-path.mjs'
+
+export { PRISMA_SCHEMA }
 const require = createRequire(import.meta.url)
 const NO_SCHEMA_ENGINE = fileURLToPath(new URL('./prisma-no-schema-engine.mjs', import.meta.url))
 
@@ -34,10 +36,26 @@ function walk(dir, root, out = []) {
  * @returns {Record<string, string>} the generated files, by path from the example's root
  */
 export function generatePrismaClient(schema, label) {
+  const cacheDir = generatedProjectDir(schema, label)
+  const files = {}
+  for (const name of walk(cacheDir, cacheDir)) files[name] = readFileSync(join(cacheDir, name), 'utf8')
+  return files
+}
+
+/** Folders that hold generated clients (the type check resolves their imports from the repository). */
+export const GENERATED_PREFIX = join(tmpdir(), 'robust-apis-prisma-client-')
+
+/**
+ * Generates (once) and returns the folder that stands for the example's root, holding only what
+ * `prisma generate` wrote (e.g. `generated/prisma/client.ts`).
+ * @param {string} schema
+ * @param {string} label
+ */
+export function generatedProjectDir(schema, label) {
   const cliPackage = require.resolve('prisma/package.json')
   const version = JSON.parse(readFileSync(cliPackage, 'utf8')).version
   const key = createHash('sha256').update(`${version}\0${schema}`).digest('hex').slice(0, 16)
-  const cacheDir = join(tmpdir(), `robust-apis-prisma-client-${version}-${key}`)
+  const cacheDir = `${GENERATED_PREFIX}${version}-${key}`
   if (!existsSync(cacheDir)) {
     const work = mkdtempSync(join(tmpdir(), 'robust-apis-prisma-generate-'))
     try {
@@ -63,7 +81,5 @@ export function generatePrismaClient(schema, label) {
       if (existsSync(work)) rmSync(work, { recursive: true, force: true })
     }
   }
-  const files = {}
-  for (const name of walk(cacheDir, cacheDir)) files[name] = readFileSync(join(cacheDir, name), 'utf8')
-  return files
+  return cacheDir
 }

@@ -15,7 +15,7 @@ export const PRISMA_MODULES = [
 ] as const
 
 /** Where a Prisma example keeps its schema (lib/examples/prisma-generate.mjs generates the client from it). */
-export const PRISMA_SCHEMA = 'prisma/schema.prisma'
+export { PRISMA_SCHEMA } from '@/lib/examples/prisma-schema-path.mjs'
 
 const NAMES = new Set<string>(PRISMA_MODULES)
 
