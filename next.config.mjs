@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
@@ -70,12 +71,25 @@ function shipDatabaseSnapshot(config) {
 }
 
 /**
- * Prisma in the lab (lib/lab/modules/builtins/prisma/): `@prisma/adapter-pg?raw` is the adapter's
- * source as text, which the lab compiles over its own `pg`; the placeholder
- * `query-compiler.postgresql.bin` becomes Prisma's Postgres query compiler (WebAssembly, decoded
- * from @prisma/client's base64 module), emitted under `_next/static/media/` for Prisma labs only.
+ * Prisma in the lab (lib/lab/modules/builtins/prisma/), client build only: the worker gets
+ * `package-sources.browser.ts`, which imports the adapter's source as text (`?raw`, `asset/source`)
+ * through the alias `lab-prisma-adapter-pg-source` (the package's exports name no such subpath), and
+ * the placeholder `query-compiler.postgresql.bin` becomes Prisma's Postgres query compiler
+ * (WebAssembly, decoded from @prisma/client's base64 module), emitted under `_next/static/media/` and
+ * fetched by Prisma labs only.
  */
-function shipPrismaRuntime(config) {
+function shipPrismaRuntime(config, { isServer, webpack }) {
+  if (isServer) return config
+  const require = createRequire(import.meta.url)
+  config.resolve.alias = {
+    ...config.resolve.alias,
+    'lab-prisma-adapter-pg-source$': require.resolve('@prisma/adapter-pg').replace(/index\.js$/, 'index.mjs'),
+  }
+  config.plugins.push(
+    new webpack.NormalModuleReplacementPlugin(/^\.\/package-sources$/, (resource) => {
+      if (/builtins[\\/]prisma$/.test(resource.context)) resource.request = './package-sources.browser'
+    }),
+  )
   config.module.rules.push(
     { resourceQuery: /^\?raw$/, type: 'asset/source' },
     {
@@ -120,6 +134,6 @@ export default withNextra({
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
     invalidateCacheOnMdxPlugins(
-      shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options))),
+      shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
     ),
 })

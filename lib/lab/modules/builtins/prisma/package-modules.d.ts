@@ -1,5 +1,5 @@
-// Module shapes the packages do not declare for these entry points (see package-sources.ts).
-declare module '@prisma/adapter-pg?raw' {
+// Module shapes the packages do not declare for these entry points (see package-sources*.ts).
+declare module 'lab-prisma-adapter-pg-source?raw' {
   const text: string
   export default text
 }
