@@ -629,8 +629,13 @@ export class Platform {
     const globals = createVirtualGlobals(this.s, inst, createRandom(this.o.seed * 7919 + number), (e) =>
       this.writeConsole('error', `Uncaught ${toRuntimeError(e).message}`, id),
     )
+    // Each instance is its own process, so what a module puts on `globalThis` (Prisma's dev-reload
+    // singleton, a cache) stays on its instance; reads of anything else fall through to the real global.
+    const instanceGlobal = Object.create(globalThis) as Record<string, unknown>
     const scope: Record<string, unknown> = {
       ...globals,
+      globalThis: instanceGlobal,
+      global: instanceGlobal,
       console: this.o.sink.consoleFor(id),
       process: {
         env: { NODE_ENV: 'production', ...(onVercel(this.o.settings) ? { VERCEL: '1' } : {}), ...this.o.env },

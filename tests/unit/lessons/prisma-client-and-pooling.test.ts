@@ -87,6 +87,24 @@ describe('one client per instance (prisma-module-client)', () => {
     expect(without.summary).toEqual(withIt.summary)
   })
 
+  it('globalThis is per instance, as each instance is its own process: a client kept there is not shared', async () => {
+    const example = await loadExample('prisma-module-client')
+    // Without the NODE_ENV guard the client is stored on globalThis in production too; on Lambda every
+    // instance still evaluates the module in its own process and creates its own client.
+    const alwaysGlobal = example.files['lib/prisma.ts'].replace(
+      "if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma",
+      'globalForPrisma.prisma = prisma',
+    )
+    expect(alwaysGlobal).toContain('\nglobalForPrisma.prisma = prisma')
+    const result = await run('prisma-module-client', 'Burst of 50 on Lambda', {
+      ...example.files,
+      'lib/prisma.ts': alwaysGlobal,
+    })
+    expect(result.summary.byStatus).toEqual({ 200: 17, 500: 33 })
+    expect(result.database.stats.connectionsOpened).toBe(17)
+    expect((globalThis as { prisma?: unknown }).prisma).toBeUndefined()
+  })
+
   it('a burst of 50 on Lambda: 50 instances, 50 clients, 17 × 200 and 33 × 500', async () => {
     const result = await run('prisma-module-client', 'Burst of 50 on Lambda')
     expect(result.summary.instancesStarted).toBe(50)
