@@ -7,6 +7,7 @@ import { LabDatabase } from './database/pglite'
 import { BUILTIN_MODULES } from './modules/builtins'
 import { loadPrismaRuntime } from './modules/builtins/prisma/load'
 import { usesPrisma } from './modules/builtins/prisma/names'
+import { staleSchemaHint } from './modules/builtins/prisma/schema-hint'
 import type { PrismaRuntime } from './modules/builtins/prisma/runtime'
 import { compileProject } from './modules/registry'
 import { buildProject, cronSchedule, failure, resetArguments, resetDatabase } from './run/build'
@@ -111,6 +112,8 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     }
   }
   const parts = wireRun(db, input, settings, built, prisma)
+  const schemaHint = prisma && staleSchemaHint(input.files)
+  if (schemaHint) parts.sink.write('warn', 'build', undefined, schemaHint)
   const results: RequestResult[] = []
   const planned = expandPlan(scenario)
   dispatchPlan(parts, scenario, planned, results)

@@ -120,6 +120,27 @@ describe('one client per instance (prisma-module-client)', () => {
   })
 })
 
+describe('what the lab cannot do', () => {
+  it('an edited prisma/schema.prisma is not regenerated, and the console says so', async () => {
+    const example = await loadExample('prisma-module-client')
+    const plain = await run('prisma-module-client', 'Cold, then warm')
+    expect(plain.console.some((line) => line.text.includes('prisma generate'))).toBe(false)
+    const schema = example.files['prisma/schema.prisma'].replace(
+      'done  Boolean @default(false)',
+      'done  Boolean @default(false)\n  note  String?',
+    )
+    const edited = await run('prisma-module-client', 'Cold, then warm', {
+      ...example.files,
+      'prisma/schema.prisma': schema,
+    })
+    expect(edited.requests.map((r) => r.status)).toEqual([200, 200])
+    expect(edited.console[0]).toMatchObject({ level: 'warn', instance: 'build' })
+    expect(edited.console[0].text).toMatch(
+      /^\[lab hint\] prisma\/schema\.prisma was edited, but the lab cannot run `prisma generate`/,
+    )
+  })
+})
+
 describe('exercise: size the adapter pool (prisma-pool-size-exercise)', () => {
   it('as written: 4 instances with pools of 10, 54 × 200 and 46 × 500; the solution passes every check', async () => {
     const example = await loadExample('prisma-pool-size-exercise')
