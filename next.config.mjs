@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
@@ -73,6 +74,42 @@ function shipDatabaseSnapshot(config) {
 }
 
 /**
+ * Prisma in the lab (lib/lab/modules/builtins/prisma/), client build only: the worker gets
+ * `package-sources.browser.ts`, which imports the adapter's source as text (`?raw`, `asset/source`)
+ * through the alias `lab-prisma-adapter-pg-source` (the package's exports name no such subpath), and
+ * the placeholder `query-compiler.postgresql.bin` becomes Prisma's Postgres query compiler
+ * (WebAssembly, decoded from @prisma/client's base64 module), emitted under `_next/static/media/` and
+ * fetched by Prisma labs only.
+ */
+function shipPrismaRuntime(config, { isServer, webpack }) {
+  if (isServer) return config
+  const require = createRequire(import.meta.url)
+  config.resolve.alias = {
+    ...config.resolve.alias,
+    'lab-prisma-adapter-pg-source$': require.resolve('@prisma/adapter-pg').replace(/index\.js$/, 'index.mjs'),
+  }
+  config.plugins.push(
+    new webpack.NormalModuleReplacementPlugin(/^\.\/package-sources$/, (resource) => {
+      if (/builtins[\\/]prisma$/.test(resource.context)) resource.request = './package-sources.browser'
+    }),
+  )
+  config.module.rules.push(
+    { resourceQuery: /^\?raw$/, type: 'asset/source' },
+    {
+      test: /query-compiler\.postgresql\.bin$/,
+      use: [
+        {
+          loader: fileURLToPath(
+            new URL('./lib/lab/modules/builtins/prisma/query-compiler-loader.cjs', import.meta.url),
+          ),
+        },
+      ],
+    },
+  )
+  return config
+}
+
+/**
  * Webpack's persistent cache keys compiled MDX on next.config.mjs only; the MDX plugins are code it
  * runs, so a change to them must invalidate the cache too (otherwise pages keep their old output).
  */
@@ -99,5 +136,7 @@ export default withNextra({
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
-    invalidateCacheOnMdxPlugins(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options))),
+    invalidateCacheOnMdxPlugins(
+      shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+    ),
 })

@@ -13,6 +13,7 @@ import { RequestPanel } from './RequestPanel'
 import { RunBar } from './RunBar'
 import { StaticCode } from './StaticCode'
 import type { LabMeta } from './types'
+import { PRISMA_SCHEMA } from '@/lib/lab/modules/builtins/prisma/names'
 
 const nothing = () => {}
 
@@ -21,6 +22,8 @@ export function LabHeader({ meta }: { meta: LabMeta }) {
     <>
       <p className={styles.title}>{meta.title}</p>
       {meta.description && <p className={styles.description}>{meta.description}</p>}
+      {/* A Prisma lab: the page's lab worker loads Prisma's runtime (components/Lab/labHost.ts). */}
+      {meta.visibleFiles.includes(PRISMA_SCHEMA) && <span hidden data-lab-preload="prisma" />}
     </>
   )
 }

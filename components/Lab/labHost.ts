@@ -5,6 +5,7 @@
  * waits for, session/state.ts); nothing here keeps run state.
  */
 import type { LabHost } from '@/lib/lab/host'
+import type { WorkerPreload } from '@/lib/lab/host/protocol'
 import type { LabError, RunInput, RunOutcome } from '@/lib/lab/types'
 
 /** The host as the UI uses it: the type of `createLabHost()`, not a copy of it. */
@@ -13,8 +14,16 @@ export type LabHostApi = LabHost
 let hostPromise: Promise<LabHostApi> | undefined
 
 export function getLabHost(): Promise<LabHostApi> {
-  hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost())
+  hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost({ preload: pagePreloads() }))
   return hostPromise
+}
+
+/**
+ * Runtimes this page's labs need beyond the engine, marked by their static markup (LabHeader): the
+ * worker must load them before it locks down, and no other page downloads them.
+ */
+function pagePreloads(): WorkerPreload[] {
+  return document.querySelector('[data-lab-preload~="prisma"]') ? ['prisma'] : []
 }
 
 /** Starts the worker and the database early (when a lab nears the viewport), so Run feels instant. */

@@ -16,7 +16,6 @@ let root: string
 const before = {
   problems: [] as string[],
   lessons: 0,
-  weaknesses: 0,
   includes: (problem: string) => before.problems.includes(problem),
 }
 
@@ -34,7 +33,6 @@ beforeAll(async () => {
   const report = await runContentChecks(process.cwd(), { allowDrafts: true })
   before.problems = report.problems.map(formatProblem)
   before.lessons = report.lessons.length
-  before.weaknesses = report.lessons.filter((lesson) => lesson.file.startsWith('pages/where-they-hurt/')).length
   await engine.ready()
 })
 
@@ -113,7 +111,8 @@ describe('npm run new:lesson', () => {
       .map(formatProblem)
       .filter((problem) => !before.includes(problem))
     const lessons = before.lessons + 1
-    const weaknesses = before.weaknesses + 1
+    // The section's overview and the Introduction no longer count its lessons in words ("five ways"): it has
+    // six lessons for the article's five weaknesses (Prisma has its own), so only the course-wide counts fire.
     expect(asDraft, asDraft.join('\n')).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
@@ -125,17 +124,7 @@ describe('npm run new:lesson', () => {
           new RegExp(`^pages/wrap-up\\.mdx:\\d+: does not recap the lesson pages/where-they-hurt/read-replicas\\.mdx`),
         ),
         expect.stringMatching(
-          new RegExp(
-            `^pages/where-they-hurt\\.mdx:\\d+: says "\\w+ ways", but pages/where-they-hurt/ has ${weaknesses} lessons`,
-          ),
-        ),
-        expect.stringMatching(
           new RegExp(`^pages/wrap-up\\.mdx:\\d+: says "\\w+ lessons", but the course has ${lessons} lessons`),
-        ),
-        expect.stringMatching(
-          new RegExp(
-            `^pages/index\\.mdx:\\d+: says "\\w+ weaknesses", but pages/where-they-hurt/ has ${weaknesses} lessons`,
-          ),
         ),
       ]),
     )

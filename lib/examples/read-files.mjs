@@ -2,7 +2,8 @@
 // loader run in Node during `next build`, before any TypeScript transform is available.
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { basename, join, relative, sep } from 'node:path'
+import { generatePrismaClient, PRISMA_SCHEMA } from './prisma-generate.mjs'
 
 /** Files of an example folder that are not part of the reader's project. */
 const NOT_PROJECT_FILES = [/^meta\.ts$/, /^solution\//, /\.test\.ts$/, /^README\.md$/]
@@ -38,6 +39,10 @@ export function readExampleFiles(exampleDir) {
   for (const name of sortFileNames(walk(exampleDir, exampleDir, []))) {
     if (NOT_PROJECT_FILES.some((pattern) => pattern.test(name))) continue
     files[name] = readFileSync(join(exampleDir, name), 'utf8')
+  }
+  // A Prisma example's client is generated from its schema, as `prisma generate` does in a real project.
+  if (files[PRISMA_SCHEMA] !== undefined) {
+    Object.assign(files, generatePrismaClient(files[PRISMA_SCHEMA], `examples/${basename(exampleDir)}/${PRISMA_SCHEMA}`))
   }
   const solutionDir = join(exampleDir, 'solution')
   let solution = null

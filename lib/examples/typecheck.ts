@@ -12,10 +12,11 @@
  * small virtual module checks its exported methods against Next.js 16's handler signature, as `next build`
  * does (route-signatures.ts); its errors are reported at the export in the route file.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import ts from 'typescript'
 import { listExampleIds } from './read-files.mjs'
+import { GENERATED_PREFIX, generatedProjectDir, PRISMA_SCHEMA } from './prisma-generate.mjs'
 import { exportedMethods, ROUTE_CHECK_FILE, routeCheckModule, signature } from './route-signatures'
 
 /** The aliased package that holds the examples' Next.js (see package.json). */
@@ -77,6 +78,13 @@ function firstExisting(base: string): string | undefined {
   return undefined
 }
 
+/** A file of the example's generated Prisma Client (`generated/…`), made from its `prisma/schema.prisma`. */
+function generatedFile(exampleDir: string, rest: string): string | undefined {
+  const schema = join(exampleDir, PRISMA_SCHEMA)
+  if (!existsSync(schema)) return undefined
+  return firstExisting(join(generatedProjectDir(readFileSync(schema, 'utf8'), schema), rest))
+}
+
 function extensionOf(file: string): ts.Extension {
   if (file.endsWith('.d.ts')) return ts.Extension.Dts
   return file.endsWith('.tsx') ? ts.Extension.Tsx : ts.Extension.Ts
@@ -108,7 +116,11 @@ export function typecheckExamples(root: string, examplesDir = join(root, 'exampl
     if (!trees) return undefined
     if (specifier.startsWith('@/')) {
       const rest = specifier.slice(2)
-      return (trees.solution && firstExisting(join(trees.solution, rest))) ?? firstExisting(join(trees.example, rest))
+      return (
+        (trees.solution && firstExisting(join(trees.solution, rest))) ??
+        firstExisting(join(trees.example, rest)) ??
+        generatedFile(trees.example, rest)
+      )
     }
     if (specifier.startsWith('.') && trees.solution) {
       const rest = join(trees.within, specifier)
@@ -126,7 +138,8 @@ export function typecheckExamples(root: string, examplesDir = join(root, 'exampl
       const specifier = text === 'next' || text.startsWith('next/') ? NEXT_16_PACKAGE + text.slice(4) : text
       // Bare imports resolve from the repository root, as the examples app resolves them from its own node_modules.
       const bare = !text.startsWith('.') && !text.startsWith('/')
-      const from = bare && containingFile.startsWith(examplesDir) ? join(root, 'package.json') : containingFile
+      const fromExample = containingFile.startsWith(examplesDir) || containingFile.startsWith(GENERATED_PREFIX)
+      const from = bare && fromExample ? join(root, 'package.json') : containingFile
       return ts.resolveModuleName(specifier, from, compilerOptions, host, moduleCache, redirected)
     })
 

@@ -5,6 +5,10 @@
 import { macrotask } from './clock/macrotask'
 import { LabDatabase } from './database/pglite'
 import { BUILTIN_MODULES } from './modules/builtins'
+import { loadPrismaRuntime } from './modules/builtins/prisma/load'
+import { usesPrisma } from './modules/builtins/prisma/names'
+import { staleSchemaHint } from './modules/builtins/prisma/schema-hint'
+import type { PrismaRuntime } from './modules/builtins/prisma/runtime'
 import { compileProject } from './modules/registry'
 import { buildProject, cronSchedule, failure, resetArguments, resetDatabase } from './run/build'
 import { dispatchCrons, dispatchPlan } from './run/dispatch'
@@ -99,7 +103,17 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   const crons = cronSchedule(built.crons, runForMs)
   if (!crons.ok) return crons
 
-  const parts = wireRun(db, input, settings, built)
+  let prisma: PrismaRuntime | undefined
+  if (usesPrisma(built.project.compiled.values())) {
+    try {
+      prisma = await loadPrismaRuntime()
+    } catch (error) {
+      return failure({ kind: 'runtime', message: `Prisma could not be loaded in the lab: ${(error as Error).message}` })
+    }
+  }
+  const parts = wireRun(db, input, settings, built, prisma)
+  const schemaHint = prisma && staleSchemaHint(input.files)
+  if (schemaHint) parts.sink.write('warn', 'build', undefined, schemaHint)
   const results: RequestResult[] = []
   const planned = expandPlan(scenario)
   dispatchPlan(parts, scenario, planned, results)

@@ -22,7 +22,7 @@ import { offlineFigures, type OfflineFigures } from './offline'
 import { lighthouseFigures, lighthouseVersion, type LighthouseFigures, type LighthouseTarget } from './lighthouse'
 import { markdown } from './report'
 import { chromiumVersion, log, run, serve } from './util'
-import { firstLoadWeights, folderBytes, lazyChunks, sumBy } from './weights'
+import { firstLoadWeights, folderBytes, lazyChunks, prismaQueryCompiler, sumBy } from './weights'
 
 /** The pages Lighthouse measures, each with a fallback if the lesson does not exist (yet). */
 const LIGHTHOUSE_PAGES: Array<string[]> = [
@@ -50,7 +50,12 @@ export interface BenchResults {
     baseline: { path: string; gzipBytes: number }
     pages: Array<{ path: string; gzipBytes: number; rawBytes: number; ratio: number; lesson: boolean }>
   }
-  weights: { lazy: { editor: number; engine: number; download?: number; other: number }; exportBytes: number }
+  weights: {
+    lazy: { editor: number; engine: number; download?: number; prisma?: number; other: number }
+    /** A Prisma lab's query compiler (WebAssembly), fetched with the lab's worker on a page with a Prisma lab. */
+    prismaQueryCompiler?: { rawBytes: number; gzipBytes: number } | null
+    exportBytes: number
+  }
   /** Run on the current Node LTS (`node`), which Lighthouse 13 needs; the rest of the bench runs on the project's Node. */
   lighthouse: { pages: LighthouseFigures[]; node?: string; error?: string }
   lab: LabTimingFigures
@@ -108,8 +113,10 @@ async function main() {
       editor: sumBy(lazy.filter((chunk) => chunk.kind === 'editor'), (chunk) => chunk.gzipBytes),
       engine: sumBy(lazy.filter((chunk) => chunk.kind === 'engine'), (chunk) => chunk.gzipBytes),
       download: sumBy(lazy.filter((chunk) => chunk.kind === 'download'), (chunk) => chunk.gzipBytes),
+      prisma: sumBy(lazy.filter((chunk) => chunk.kind === 'prisma'), (chunk) => chunk.gzipBytes),
       other: sumBy(lazy.filter((chunk) => chunk.kind === 'other'), (chunk) => chunk.gzipBytes),
     },
+    prismaQueryCompiler: prismaQueryCompiler(args.out),
     exportBytes: folderBytes(args.out),
   }
 

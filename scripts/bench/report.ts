@@ -31,6 +31,11 @@ export function markdown(results: BenchResults): string {
     `Loaded on demand, not in any page's first load: editor ${kB(weights.lazy.editor)}, lab engine ${kB(weights.lazy.engine)} ` +
       `(JS, gzip; plus PGlite's WebAssembly and data files), the Download's project generator and zip library ${kB(weights.lazy.download ?? 0)}, other ${kB(weights.lazy.other)}. Whole static export: ${(weights.exportBytes / 1e6).toFixed(1)} MB.`,
     '',
+    `A Prisma lab's extra download, on its pages only: Prisma's runtime ${kB(weights.lazy.prisma ?? 0)} of JS (gzip) and the query compiler ` +
+      (weights.prismaQueryCompiler
+        ? `${(weights.prismaQueryCompiler.rawBytes / 1e6).toFixed(2)} MB of WebAssembly (${(weights.prismaQueryCompiler.gzipBytes / 1e6).toFixed(2)} MB gzipped).`
+        : 'not found in the export.'),
+    '',
   )
 
   lines.push('## Lighthouse', '')

@@ -20,7 +20,7 @@ export interface PageWeight {
 
 export interface LazyChunk {
   file: string
-  kind: 'editor' | 'engine' | 'download' | 'other'
+  kind: 'editor' | 'engine' | 'download' | 'prisma' | 'other'
   gzipBytes: number
   rawBytes: number
 }
@@ -98,10 +98,14 @@ const ENGINE_MARKERS = [
 // The Lab's Download, loaded when a reader asks for a zip: lib/download/project.ts, and fflate, which webpack
 // puts in a chunk of its own (its error text marks it).
 const DOWNLOAD_MARKERS = [/scripts\/with-db\.mjs/, /"invalid zip data"/]
+// Prisma's runtime in the lab (lib/lab/modules/builtins/prisma/), loaded by the worker only on a page with a Prisma lab:
+// the client runtime, the adapter's source text and the query compiler's wasm-bindgen glue.
+const PRISMA_MARKERS = [/PrismaClientInitializationError/, /prisma:driver-adapter:pg/, /__wbg_querycompiler_free/]
 const EDITOR_MARKERS = [/\.cm-(content|gutters|tooltip)\b/, /\bSandpack[A-Z]\w+|sp-(wrapper|layout|code-editor)/]
 
 /** What a chunk's code is, by its contents: the editor, the engine, the download, or anything else. */
 export function chunkKind(text: string): LazyChunk['kind'] {
+  if (PRISMA_MARKERS.some((marker) => marker.test(text))) return 'prisma'
   if (ENGINE_MARKERS.some((marker) => marker.test(text))) return 'engine'
   if (EDITOR_MARKERS.some((marker) => marker.test(text))) return 'editor'
   if (DOWNLOAD_MARKERS.some((marker) => marker.test(text))) return 'download'
@@ -170,4 +174,14 @@ export function scriptName(src: string): string {
     .split('/')
     .pop()!
     .replace(/-[0-9a-f]{16}\.js$/, '')
+}
+
+/**
+ * The Prisma query compiler the worker fetches with a Prisma lab (`query-compiler.postgresql.<hash>.bin` under
+ * `_next/static/media/`): its size on disk and gzipped (what a server that compresses it sends).
+ */
+export function prismaQueryCompiler(outDir: string): { rawBytes: number; gzipBytes: number } | null {
+  const media = join(outDir, '_next/static/media')
+  const file = readdirSync(media).find((name) => /^query-compiler\.postgresql\.[0-9a-f]+\.bin$/.test(name))
+  return file ? { rawBytes: statSync(join(media, file)).size, gzipBytes: gzipBytes(join(media, file)) } : null
 }

@@ -27,6 +27,7 @@ import {
   gzipBytes,
   kB,
   lazyChunks,
+  prismaQueryCompiler,
   siteFile,
   sumBy,
   type LazyChunk,
@@ -50,6 +51,14 @@ const BUDGETS = {
   engineGzip: 345_000, // today: 331.8 kB in 10 chunks (the `buffer` package and the Node built-ins added ~12 kB)
   /** The Lab's Download: the project generator (lib/download/) and fflate, loaded when a reader asks for a zip, gzip. */
   downloadGzip: 20_000, // 2026-12-07: 14.8 kB in 2 chunks (the generator 10.3 kB, fflate 4.5 kB)
+  /**
+   * Prisma's runtime in the lab (lib/lab/modules/builtins/prisma/), JS, gzip: fetched by the lab worker only on a
+   * page with a Prisma lab (the query compiler's WebAssembly is the next budget). The test below checks that other
+   * pages never request it.
+   */
+  prismaGzip: 125_000, // 2026-12-07: ~105 kB estimated from the packages (gzip -9 of each file), before a build measured it
+  /** Prisma's Postgres query compiler, the .bin the worker fetches with a Prisma lab, on disk (3.4 MB in 7.10.1). */
+  prismaQueryCompilerBytes: 3_700_000,
   /** Every other lazily loaded chunk (example files, Sandpack internals that never load), gzip. */
   // 2026-12-07: 140.2 kB, of which ~17 kB is the reader's progress and offline use, loaded on every page
   // once the browser is idle (lib/site/reader-services.ts): the progress store with zod/mini (~10 kB), the
@@ -60,8 +69,9 @@ const BUDGETS = {
   otherLazyGzip: 170_000, // 2026-11-23: 100.9 kB in 47 chunks (grows a little with each example)
   /** The whole export on disk, PGlite's ~16 MB of WebAssembly and data included. */
   // today: 21.9 MB, with the 1.1 MB gzipped snapshot of the lab's empty PGlite data directory
-  // (lib/lab/snapshot/), which spares every reader's first run initdb (seconds).
-  exportBytes: 24_000_000,
+  // (lib/lab/snapshot/), which spares every reader's first run initdb (seconds). 2026-12-07: +3.4 MB for
+  // Prisma's query compiler (.bin) and its runtime chunks, which only a page with a Prisma lab downloads.
+  exportBytes: 28_000_000,
 }
 
 const over = (value: number, budget: number) => `${kB(value)}, ${kB(value - budget)} over its budget of ${kB(budget)}`
@@ -158,6 +168,7 @@ test.describe('byte budgets of the static export', () => {
       ['editor', BUDGETS.editorGzip],
       ['engine', BUDGETS.engineGzip],
       ['download', BUDGETS.downloadGzip],
+      ['prisma', BUDGETS.prismaGzip],
       ['other', BUDGETS.otherLazyGzip],
     ] as const) {
       const ofKind = chunks.filter((chunk) => chunk.kind === kind)
@@ -167,6 +178,12 @@ test.describe('byte budgets of the static export', () => {
       if (total > budget) problems.push(`${kind} chunks: ${over(total, budget)}; largest: ${list(ofKind)}`)
     }
     expect(problems, 'lazy chunks over budget').toEqual([])
+  })
+
+  test("a Prisma lab's query compiler is in the export, under its budget", () => {
+    const compiler = prismaQueryCompiler(OUT)
+    expect(compiler, 'query-compiler.postgresql.<hash>.bin in out/_next/static/media').not.toBeNull()
+    expect(compiler!.rawBytes).toBeLessThanOrEqual(BUDGETS.prismaQueryCompilerBytes)
   })
 
   test('the whole static export stays under its budget', () => {

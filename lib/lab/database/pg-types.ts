@@ -80,13 +80,15 @@ export const OIDS_WORTH_PARSING = [
 export function createPgTypes() {
   /** pg.types: parsers by type oid, used for every query that brings no `types` of its own. */
   const customParsers: Parsers = {}
+  /** What pg.types.getTypeParser returns for a type nobody customised: PGlite's own parser applies. */
+  const builtinParser: TypeParser = (value: string) => value
   const types = {
     setTypeParser(oid: number, format: string | TypeParser, parser?: TypeParser) {
       const fn = typeof format === 'function' ? format : parser
       if (typeof fn === 'function' && format !== 'binary') customParsers[oid] = fn
     },
     getTypeParser(oid: number) {
-      return customParsers[oid] ?? ((value: string) => value)
+      return customParsers[oid] ?? builtinParser
     },
     builtins: {
       BOOL: 16,
@@ -112,7 +114,12 @@ export function createPgTypes() {
   function parsersFor(own: TypesLike | undefined, fields: number[]): Parsers | undefined {
     if (!own) return Object.keys(customParsers).length ? customParsers : undefined
     const out: Parsers = { ...customParsers }
-    for (const oid of fields) out[oid] = own.getTypeParser(oid, 'text')
+    for (const oid of fields) {
+      const parser = own.getTypeParser(oid, 'text')
+      // A query's `types` that falls back to pg.types (as @prisma/adapter-pg's does) gets pg's own
+      // parser for that type, which PGlite applies when no parser is given: a boolean stays a boolean.
+      if (parser !== builtinParser) out[oid] = parser
+    }
     return out
   }
 

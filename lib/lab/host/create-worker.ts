@@ -7,16 +7,17 @@
  * locked it down (lockdown.ts) its `postMessage` would reach whoever listens on the Worker.
  */
 import type { WorkerLike } from './host'
-import { isFromWorker, type ConnectMessage, type FromWorker } from './protocol'
+import { isFromWorker, type ConnectMessage, type FromWorker, type WorkerPreload } from './protocol'
 
-export function createLabWorker(): WorkerLike {
-  return overPrivateChannel(new Worker(new URL('./lab.worker.ts', import.meta.url)))
+/** `preload`: what the worker must load before it locks down (it can fetch nothing afterwards). */
+export function createLabWorker(preload: WorkerPreload[] = []): WorkerLike {
+  return overPrivateChannel(new Worker(new URL('./lab.worker.ts', import.meta.url)), preload)
 }
 
 /** The engine's end of a channel handed to `worker` in its first message; only well-formed messages get through. */
-export function overPrivateChannel(worker: Worker): WorkerLike {
+export function overPrivateChannel(worker: Worker, preload: WorkerPreload[] = []): WorkerLike {
   const { port1, port2 } = new MessageChannel()
-  worker.postMessage({ type: 'connect' } satisfies ConnectMessage, [port2])
+  worker.postMessage({ type: 'connect', preload } satisfies ConnectMessage, [port2])
   const channel: WorkerLike = {
     onmessage: null,
     onerror: null,

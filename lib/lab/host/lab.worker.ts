@@ -22,6 +22,7 @@ import {
   type FromWorker,
   type StartupStep,
   type ToWorker,
+  type WorkerPreload,
 } from './protocol'
 
 const scope = self as unknown as {
@@ -43,6 +44,20 @@ function reportStartup(index: number): void {
 let assets: DatabaseAssets | undefined = prefetchDatabaseAssets()
 const engineModule = import('./worker-engine')
 let engine: Promise<Engine> | undefined
+/** What the page asked for in `connect`: loaded with the engine, before the lockdown. */
+let announcePreload: (preload: WorkerPreload[]) => void = () => undefined
+const preload = new Promise<WorkerPreload[]>((resolve) => (announcePreload = resolve))
+
+/**
+ * Prisma's runtime (a chunk of its own and the 3.4 MB query compiler), only on a page with a Prisma
+ * lab: after the lockdown the worker can load no chunk and fetch nothing. A failure here is not the
+ * engine's; a Prisma run reports it.
+ */
+async function preloadRuntimes(): Promise<void> {
+  if (!(await preload).includes('prisma')) return
+  const { loadPrismaRuntime } = await import('../modules/builtins/prisma/load')
+  await loadPrismaRuntime().catch(() => undefined)
+}
 
 /** The engine on a database loaded from the build's snapshot (initdb only as a fallback). */
 function getEngine(): Promise<Engine> {
@@ -51,9 +66,9 @@ function getEngine(): Promise<Engine> {
     const opening = Promise.all([engineModule, downloads.snapshot, downloads.pgliteWasmModule, downloads.fsBundle])
       .then(([module]) => {
         reportStartup(1)
-        return module.startEngine(downloads)
+        return Promise.all([module.startEngine(downloads), preloadRuntimes()])
       })
-      .then((e) => {
+      .then(([e]) => {
         // Every chunk and every file PGlite needs is loaded: from here on the worker needs nothing from outside.
         try {
           lockDownGlobal()
@@ -93,6 +108,7 @@ scope.onmessage = (event) => {
   const port = event.ports[0]
   if (event.data?.type !== 'connect' || !port) return
   scope.onmessage = null
+  announcePreload(Array.isArray(event.data.preload) ? event.data.preload : [])
   send = port.postMessage.bind(port) as typeof send
   send({ type: 'startup', step: startup })
   port.onmessage = (message: MessageEvent<ToWorker>) => handle(message.data)

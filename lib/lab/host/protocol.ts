@@ -8,7 +8,10 @@
  */
 import type { RunFailure, RunInput, RunOutcome } from '../types'
 
-export type ConnectMessage = { type: 'connect' }
+/** What the worker loads before its lockdown besides the engine: `prisma` on a page with a Prisma lab. */
+export type WorkerPreload = 'prisma'
+
+export type ConnectMessage = { type: 'connect'; preload?: WorkerPreload[] }
 
 /** A step of the database's one-off start-up in the worker, for the reader waiting on a first run. */
 export interface StartupStep {

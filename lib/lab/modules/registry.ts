@@ -49,7 +49,10 @@ export const PROVIDED_MODULES_DOC = '/playground/#what-the-lab-provides'
 
 /** A package the lab does not have: what `next build` would say, then what the lab has instead. */
 export function unknownPackageMessage(spec: string, from: string, builtinNames: readonly string[]): string {
-  const listed = builtinNames.filter((n) => !n.startsWith('node:')).join(', ')
+  // The Prisma runtime modules are what a generated client imports, not names a reader writes.
+  const listed = builtinNames
+    .filter((n) => !n.startsWith('node:') && !n.startsWith('@prisma/client/runtime/'))
+    .join(', ')
   return (
     `Module not found: Can't resolve '${spec}' in ${from}. A build fails the same way when a package is not ` +
     `installed, and the lab cannot install packages. The lab provides ${listed}, and this project's own ` +
@@ -76,6 +79,8 @@ export class ModuleRegistry {
   ) {
     this.scopeNames = Object.keys(scope)
     this.scopeValues = Object.values(scope)
+    // `import process from 'node:process'` is the instance's own `process`, as the free name is.
+    if ('process' in scope) this.builtins = { ...builtins, process: scope.process, 'node:process': scope.process }
   }
 
   /** Number of not-yet-evaluated modules in the import graphs of `paths`. */

@@ -29,8 +29,13 @@ export function createInstanceScope(inst: Instance, o: InstanceScopeOptions): Re
   const globals = createVirtualGlobals(o.scheduler, inst, createRandom(o.seed * 7919 + inst.number), (e) =>
     o.writeConsole('error', `Uncaught ${toRuntimeError(e).message}`, id),
   )
+  // Each instance is its own process, so what a module puts on `globalThis` (Prisma's dev-reload
+  // singleton, a cache) stays on its instance; reads of anything else fall through to the real global.
+  const instanceGlobal = Object.create(globalThis) as Record<string, unknown>
   return {
     ...globals,
+    globalThis: instanceGlobal,
+    global: instanceGlobal,
     console: o.sink.consoleFor(id),
     process: {
       env: { ...o.processEnv },

@@ -62,6 +62,8 @@ export interface PlatformOptions {
   emit: (e: TimelineEvent) => void
   seed: number
   maxResponseBytes: number
+  /** Modules loaded for this run only (Prisma's, when the project imports them), given the run's `pg`. */
+  extraBuiltins?: (pg: unknown) => Record<string, unknown>
 }
 
 /** One request on its instance, while it runs. */
@@ -168,6 +170,7 @@ export class Platform {
         },
       },
       after: (task) => this.background.queueAfter(task),
+      extra: o.extraBuiltins,
     })
     this.builtins = builtins.modules
     this.NextRequest = builtins.NextRequest

@@ -10,6 +10,7 @@ import { PlatformCache } from '../platform/response-cache'
 import { buildRoutes } from '../routing/match'
 import { BUDGETS } from '../settings'
 import type { RunInput, RunResult, TimelineEvent } from '../types'
+import type { PrismaRuntime } from '../modules/builtins/prisma/runtime'
 import type { BuiltProject } from './build'
 
 export interface RunParts {
@@ -29,6 +30,7 @@ export function wireRun(
   { files, scenario }: RunInput,
   settings: RunResult['settings'],
   built: BuiltProject,
+  prisma?: PrismaRuntime,
 ): RunParts {
   const scheduler = new Scheduler()
   const timeline: TimelineEvent[] = []
@@ -52,6 +54,7 @@ export function wireRun(
     emit,
     seed: scenario.seed ?? 1,
     maxResponseBytes: BUDGETS.maxResponseBytes,
+    extraBuiltins: prisma && ((pg) => prisma.builtins(pg)),
   })
   scheduler.onError = (error, ctx) =>
     sink.write(

@@ -15,6 +15,7 @@ import { createNextHeaders } from './next-headers'
 import { createNextNavigation } from './next-navigation'
 import { createNextServer } from './next-server'
 import { createNodeFs, path as nodePath } from './node-fs'
+import { PRISMA_MODULES } from './prisma/names'
 import { createVercelFunctions, type VercelFunctionsRuntime } from './vercel-functions'
 
 export const BUILTIN_MODULES = [
@@ -35,7 +36,14 @@ export const BUILTIN_MODULES = [
   'node:fs/promises',
   'node:path',
   'node:buffer',
+  // The instance's own `process` (the module registry answers these from the instance's scope).
+  'process',
+  'node:process',
+  ...PRISMA_MODULES,
 ] as const
+
+/** Names answered elsewhere: `process` from the instance's scope, Prisma's modules by `extra` (only when loaded). */
+type ExtraModule = 'process' | 'node:process' | (typeof PRISMA_MODULES)[number]
 
 export type NextRequestClass = new (input: URL, init?: RequestInit) => Request
 
@@ -49,6 +57,8 @@ export interface BuiltinsRuntime {
   vercel: VercelFunctionsRuntime
   /** `after()` from next/server: queue `task` for when the current request has responded. */
   after(task: unknown): void
+  /** Modules loaded for this run only (Prisma's, when the project imports them), given the run's `pg`. */
+  extra?: (pg: unknown) => Record<string, unknown>
 }
 
 export interface Builtins {
@@ -65,7 +75,7 @@ export function createBuiltins(rt: BuiltinsRuntime): Builtins {
   const { fs, promises } = createNodeFs(rt.files, (text) => Buffer.from(text))
   const pathModule = { ...nodePath, default: nodePath, __esModule: true }
   const bufferModule = { Buffer, default: { Buffer }, __esModule: true }
-  const modules: Record<(typeof BUILTIN_MODULES)[number], unknown> = {
+  const modules: Record<Exclude<(typeof BUILTIN_MODULES)[number], ExtraModule>, unknown> & Record<string, unknown> = {
     next: { __esModule: true, default: {} },
     'next/server': nextServer,
     'next/headers': createNextHeaders(scheduler),
@@ -83,6 +93,7 @@ export function createBuiltins(rt: BuiltinsRuntime): Builtins {
     'node:path': pathModule,
     buffer: bufferModule,
     'node:buffer': bufferModule,
+    ...rt.extra?.(pg),
   }
   return { modules, NextRequest: nextServer.NextRequest as NextRequestClass }
 }

@@ -1,0 +1,1 @@
+export declare const PRISMA_SCHEMA: 'prisma/schema.prisma'
