@@ -17,7 +17,8 @@ import { buildRoutes } from './routing/match'
 import { compileMatcher } from './routing/matcher'
 import { checkPlan, expandPlan, type PlannedRequest } from './scenario/plan'
 import { summarise } from './scenario/summary'
-import { BUDGETS, resolveSettings } from './settings'
+import { createQueueServices, QueueConfigError, type QueueServices } from './queue'
+import { BUDGETS, DEFAULT_PLATFORM, resolveSettings } from './settings'
 import type { LabError, RequestResult, RunFailure, RunInput, RunOutcome, RunResult, TimelineEvent } from './types'
 
 export interface Engine {
@@ -151,9 +152,15 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     'src/middleware.ts',
   ].find((f) => f in files)
   const env = readEnv(files)
-  const platform = new Platform({
+  let queues: QueueServices
+  try {
+    queues = createQueueServices({ files, scheduler, emit, sink, seed })
+  } catch (error) {
+    if (error instanceof QueueConfigError) return failure({ kind: 'compile', message: error.message, file: error.file })
+    throw error
+  }
+  const platformOptions = {
     scheduler,
-    settings: settings.platform,
     project,
     routes: buildRoutes(files),
     proxy: proxyFile ? { file: proxyFile, matches: compileMatcher(readMatcher(files[proxyFile])) } : undefined,
@@ -164,7 +171,17 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     emit,
     seed,
     maxResponseBytes: BUDGETS.maxResponseBytes,
-  })
+    extraBuiltins: queues.modules,
+  }
+  const platform = new Platform({ ...platformOptions, settings: settings.platform })
+  queues.start(
+    (overrides, instanceName) =>
+      new Platform({
+        ...platformOptions,
+        settings: { ...DEFAULT_PLATFORM[overrides.profile ?? 'lambda'], ...overrides },
+        instanceName,
+      }),
+  )
   scheduler.onError = (error, ctx) =>
     sink.write(
       'error',
@@ -230,7 +247,10 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     }
   }
 
-  await scheduler.run((t) => t > BUDGETS.virtualTimeMs || (platform.pending === 0 && t > runForMs), signal)
+  await scheduler.run(
+    (t) => t > BUDGETS.virtualTimeMs || (platform.pending === 0 && queues.outstanding === 0 && t > runForMs),
+    signal,
+  )
   if (signal?.aborted) return failure({ kind: 'timeout', message: 'The run was cancelled.' }, sink.lines)
 
   const durationMs = Math.max(scheduler.now, runForMs)

@@ -24,7 +24,7 @@ import { ModuleRegistry, type ProjectModules } from '../modules/registry'
 import { matchRoute, type Route } from '../routing/match'
 import { runPagesApi } from '../routing/pages-api'
 import { ResponseWriter } from '../routing/response-writer'
-import type { PlatformSettings, RequestResult, TimelineEvent } from '../types'
+import type { LabError, PlatformSettings, RequestResult, TimelineEvent } from '../types'
 import * as zod from 'zod'
 import type { ConsoleSink } from './console-sink'
 import type { Instance } from './instance'
@@ -48,6 +48,10 @@ export const BUILTIN_MODULES = [
   'node:fs/promises',
   'node:path',
   'node:buffer',
+  // The queue stand-ins (lib/lab/queue/): a simulated SQS on the virtual clock, and BullMQ without Redis.
+  '@aws-sdk/client-sqs',
+  'aws-lambda',
+  'bullmq',
 ] as const
 
 /** Only Vercel has a Vercel request context: `VERCEL=1`, `waitUntil` and `attachDatabasePool` work on `fluid` alone. */
@@ -75,7 +79,16 @@ export interface PlatformOptions {
   emit: (e: TimelineEvent) => void
   seed: number
   maxResponseBytes: number
+  /** More built-in modules (the queue stand-ins). */
+  extraBuiltins?: Record<string, unknown>
+  /** Names this platform's instances, e.g. `orders-λ1` for a queue consumer; default `λ1` (or `node1`). */
+  instanceName?: (number: number) => string
 }
+
+/** What `Platform#invoke` returns: the handler's value or error, or a timeout. */
+export type InvokeOutcome = { instance: string; cold: boolean } & (
+  { kind: 'returned'; value: unknown } | { kind: 'threw'; error: LabError } | { kind: 'timeout' }
+)
 
 /** The reader's module exports; their shapes are only known at runtime. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -167,6 +180,81 @@ export class Platform {
       buffer: bufferModule,
       'node:buffer': bufferModule,
     })
+    Object.assign(this.builtins, o.extraBuiltins)
+  }
+
+  /**
+   * Call `exportName` of `file` the way a function host calls a handler that is not a route (the SQS
+   * event source mapping invoking a consumer): on an instance of this platform, with its cold start,
+   * its `maxDuration` as the function timeout and, on `lambda`, the reset after a timeout, which stops
+   * the handler's code and closes its connections. `args` gets the deadline in virtual ms.
+   */
+  async invoke(file: string, exportName: string, args: (deadline: number) => unknown[]): Promise<InvokeOutcome> {
+    const s = this.s
+    const { inst, cold } = await this.acquire([file])
+    const handle: RequestHandle = { index: -1, dead: false, responded: false, databaseMs: 0, setCookies: [] }
+    if (inst.state === 'starting') await inst.ready
+    await s.sleep(0, { instance: inst, request: handle, kind: 'user' })
+    const pendingEval = inst.registry.pendingCount([file])
+    if (pendingEval > 0) await s.sleep(pendingEval * (this.o.settings.moduleEvalMs ?? 5))
+    const timeoutS = this.o.settings.maxDurationSeconds
+    const deadline = s.now + timeoutS * 1000
+    type Ended = { kind: 'returned'; value: unknown } | { kind: 'threw'; error: LabError } | { kind: 'timeout' }
+    const work: Promise<Ended> = (async () => {
+      const mod = inst.registry.load(file) as UserModule
+      if (inst.registry.evaluating) await inst.registry.settled()
+      const fn = mod[exportName]
+      if (typeof fn !== 'function') throw new Error(`${file} has no exported function named \`${exportName}\`.`)
+      return { kind: 'returned' as const, value: await fn(...args(deadline)) }
+    })().catch((e: unknown) => ({
+      kind: 'threw' as const,
+      error: e instanceof LabFailure ? e.labError : toRuntimeError(e),
+    }))
+    const timedOut = new Promise<Ended>((resolve) => {
+      const timer = s.after(timeoutS * 1000, () => resolve({ kind: 'timeout' }), null)
+      void work.then(() => s.cancel(timer))
+    })
+    const ended = await Promise.race([work, timedOut])
+    if (ended.kind === 'timeout') {
+      handle.dead = true
+      this.writeConsole('error', `Task timed out after ${timeoutS} seconds`, inst.id)
+      if (this.o.settings.profile === 'lambda') this.resetAfterTimeout(inst)
+    } else if (ended.kind === 'threw') {
+      this.writeConsole(
+        'error',
+        ended.error.message +
+          (ended.error.file ? ` (at ${ended.error.file}:${ended.error.line}:${ended.error.column})` : ''),
+        inst.id,
+      )
+    }
+    inst.active--
+    this.release(inst)
+    return { ...ended, instance: inst.id, cold }
+  }
+
+  /**
+   * Start a long-running process (a `Procfile` line, such as a BullMQ worker): one instance of this
+   * (`server`) platform that loads `file` at once and keeps running; what the module starts at load
+   * time (a `Worker`) lives on it.
+   */
+  async startProcess(file: string): Promise<void> {
+    const s = this.s
+    const { inst } = await this.acquire([file])
+    if (inst.state === 'starting') await inst.ready
+    await s.sleep(0, { instance: inst, kind: 'user' })
+    try {
+      inst.registry.load(file)
+      if (inst.registry.evaluating) await inst.registry.settled()
+    } catch (e) {
+      const error = e instanceof LabFailure ? e.labError : toRuntimeError(e)
+      this.writeConsole(
+        'error',
+        `${error.message}${error.file ? ` (at ${error.file}:${error.line}:${error.column})` : ''}`,
+        inst.id,
+      )
+    }
+    inst.active--
+    this.release(inst)
   }
 
   private afterTasks = new Map<RequestHandle, unknown[]>()
@@ -602,7 +690,7 @@ export class Platform {
 
   private createInstance(): Instance {
     const number = this.instances.length + 1
-    const id = this.o.settings.profile === 'server' ? `node${number}` : `λ${number}`
+    const id = this.o.instanceName?.(number) ?? (this.o.settings.profile === 'server' ? `node${number}` : `λ${number}`)
     let markReady!: () => void
     const ready = new Promise<void>((resolve) => (markReady = resolve))
     const inst = {

@@ -1,0 +1,437 @@
+/**
+ * A simulated Amazon SQS standard queue and Lambda's SQS event source mapping, on the virtual clock.
+ * The rules, each from AWS's documentation (checked 2026-12-07):
+ * - At-least-once delivery: a received message is only hidden, never removed, until it is deleted
+ *   (docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues-at-least-once-delivery.html).
+ * - Visibility timeout: a received message is invisible for `VisibilityTimeout` seconds; if nobody
+ *   deletes it by then, it can be received again, with `ApproximateReceiveCount` one higher
+ *   (…/SQSDeveloperGuide/sqs-visibility-timeout.html). Each receive gets a new receipt handle, and a
+ *   delete with an older one does not delete the message (the lab ignores it; SQS may too).
+ * - Dead-letter queue: a redrive policy moves a message whose receive count would exceed
+ *   `maxReceiveCount` to the dead-letter queue instead of delivering it (…/sqs-dead-letter-queues.html).
+ * - The event source mapping polls, gathers up to `BatchSize` messages (or waits up to
+ *   `MaximumBatchingWindowInSeconds`), invokes the function synchronously, and deletes the whole batch
+ *   only when the function succeeds. An error or a timeout returns every message of the batch to the
+ *   queue, to be seen again after the visibility timeout (docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html).
+ * - With `FunctionResponseTypes: ["ReportBatchItemFailures"]`, the function returns
+ *   `{ batchItemFailures: [{ itemIdentifier: messageId }] }`: only those stay on the queue. An empty or
+ *   missing list is full success; an empty, null or unknown `itemIdentifier` makes the whole batch a
+ *   failure. Without the setting, the response is ignored and success deletes the whole batch
+ *   (…/services-sqs-errorhandling.html#services-sqs-batchfailurereporting).
+ * Not modelled: message retention (4 days by default; runs are far shorter), FIFO queues, message
+ * attributes' MD5s, long-polling costs, Lambda's own scaling ramp (the lab runs at most
+ * `MaximumConcurrency` batches at once) and its throttling backoff.
+ */
+import { createRandom } from '../clock/random'
+import type { Scheduler } from '../clock/scheduler'
+import { VIRTUAL_EPOCH } from '../clock/virtual-globals'
+import type { InvokeOutcome } from '../platform/platform'
+import type { QueueEvent } from '../types'
+import { dlqName, type ConsumerConfig, type QueueConfig } from './config'
+
+export const SQS_REGION = 'us-east-1'
+export const SQS_ACCOUNT = '123456789012'
+/** Virtual ms a SendMessage call takes (one HTTPS round trip within a region). */
+export const SQS_SEND_MS = 10
+
+export const queueUrl = (name: string) => `https://sqs.${SQS_REGION}.amazonaws.com/${SQS_ACCOUNT}/${name}`
+export const queueArn = (name: string) => `arn:aws:sqs:${SQS_REGION}:${SQS_ACCOUNT}:${name}`
+
+interface Message {
+  id: string
+  body: string
+  sentAt: number
+  receiveCount: number
+  firstReceiveAt?: number
+  visibleAt: number
+  /** The receipt handle of the latest receive; a delete must present it. */
+  receipt?: string
+  state: 'waiting' | 'in-flight' | 'done'
+}
+
+class SimulatedQueue {
+  readonly messages: Message[] = []
+  constructor(
+    readonly name: string,
+    readonly config: QueueConfig,
+  ) {}
+  visible(now: number): Message[] {
+    return this.messages.filter((m) => m.state === 'waiting' && m.visibleAt <= now)
+  }
+}
+
+export interface SqsRecord {
+  messageId: string
+  receiptHandle: string
+  body: string
+  attributes: {
+    ApproximateReceiveCount: string
+    SentTimestamp: string
+    SenderId: string
+    ApproximateFirstReceiveTimestamp: string
+  }
+  messageAttributes: Record<string, never>
+  md5OfBody: string
+  eventSource: 'aws:sqs'
+  eventSourceARN: string
+  awsRegion: string
+}
+
+type Invoke = (file: string, exportName: string, args: (deadline: number) => unknown[]) => Promise<InvokeOutcome>
+
+export class SimulatedSqs {
+  readonly queues = new Map<string, SimulatedQueue>()
+  private mappings: EventSourceMapping[] = []
+  private random: () => number
+  /** Invocations in flight, for the run's end. */
+  inFlight = 0
+
+  constructor(
+    private scheduler: Scheduler,
+    private emit: (e: QueueEvent) => void,
+    private log: (text: string, level?: 'info' | 'warn') => void,
+    queues: Record<string, QueueConfig>,
+    seed: number,
+  ) {
+    this.random = createRandom(seed * 31 + 17)
+    for (const [name, config] of Object.entries(queues)) this.queues.set(name, new SimulatedQueue(name, config))
+  }
+
+  /** Messages a consumer has yet to finish: the run waits for them. */
+  get outstanding(): number {
+    let n = this.inFlight
+    for (const q of this.queues.values())
+      if (this.mappings.some((m) => m.queue === q)) n += q.messages.filter((m) => m.state !== 'done').length
+    return n
+  }
+
+  addConsumer(consumer: ConsumerConfig & { file: string; exportName: string }, invoke: Invoke): void {
+    const queue = this.queues.get(consumer.queue)!
+    this.mappings.push(new EventSourceMapping(this, queue, consumer, invoke))
+  }
+
+  /** The queue a QueueUrl (or ARN, or name) points at; SQS answers an unknown one with QueueDoesNotExist. */
+  resolve(urlOrName: string | undefined): SimulatedQueue {
+    const name = String(urlOrName ?? '')
+      .split(/[/:]/)
+      .pop()!
+    const queue = this.queues.get(name)
+    if (!queue) {
+      const known = [...this.queues.keys()].map(queueUrl).join(', ') || 'none (add one to infra/queues.json)'
+      throw Object.assign(
+        new Error(`The specified queue does not exist. (QueueUrl: ${urlOrName}; the lab's queues: ${known})`),
+        {
+          name: 'QueueDoesNotExist',
+          $metadata: { httpStatusCode: 400 },
+        },
+      )
+    }
+    return queue
+  }
+
+  send(
+    queue: SimulatedQueue,
+    body: string,
+    delaySeconds: number | undefined,
+    who: { instance?: string; request?: number },
+  ): string {
+    if (typeof body !== 'string' || body.length === 0)
+      throw Object.assign(new Error('The request must contain the parameter MessageBody.'), {
+        name: 'MissingParameter',
+      })
+    const now = this.scheduler.now
+    const message: Message = {
+      id: this.uuid(),
+      body,
+      sentAt: now,
+      receiveCount: 0,
+      visibleAt: now + (delaySeconds ?? queue.config.DelaySeconds) * 1000,
+      state: 'waiting',
+    }
+    queue.messages.push(message)
+    const event: QueueEvent = { t: now, type: 'queue-send', queue: queue.name, messageId: message.id }
+    if (who.instance) event.instance = who.instance
+    if (who.request !== undefined) event.request = who.request
+    this.emit(event)
+    this.scheduler.schedule(message.visibleAt, () => this.wake(queue), null)
+    return message.id
+  }
+
+  /** ReceiveMessage as the event source mapping's poller calls it: up to `max` visible messages. */
+  receive(queue: SimulatedQueue, max: number): Message[] {
+    const now = this.scheduler.now
+    const out: Message[] = []
+    const dead: Message[] = []
+    const redrive = queue.config.RedrivePolicy
+    for (const message of queue.visible(now)) {
+      if (out.length >= max) break
+      if (redrive && message.receiveCount >= redrive.maxReceiveCount) {
+        dead.push(message)
+        continue
+      }
+      message.receiveCount++
+      message.firstReceiveAt ??= now
+      message.state = 'in-flight'
+      message.receipt = `${message.id}#${message.receiveCount}`
+      message.visibleAt = now + queue.config.VisibilityTimeout * 1000
+      out.push(message)
+    }
+    if (redrive && dead.length)
+      this.moveToDeadLetter(queue, dead, dlqName(redrive.deadLetterTargetArn), redrive.maxReceiveCount)
+    if (out.length) {
+      const receipts = out.map((m) => m.receipt)
+      this.scheduler.schedule(
+        now + queue.config.VisibilityTimeout * 1000,
+        () => {
+          // Only the messages nobody deleted (and nobody received again since) come back.
+          const back = out.filter((m, i) => m.state === 'in-flight' && m.receipt === receipts[i])
+          if (!back.length) return
+          for (const m of back) {
+            m.state = 'waiting'
+            this.emit({
+              t: this.scheduler.now,
+              type: 'queue-visible',
+              queue: queue.name,
+              messageId: m.id,
+              receiveCount: m.receiveCount,
+            })
+          }
+          this.log(
+            `${queue.name}: ${count(back.length)} not deleted within the ${queue.config.VisibilityTimeout} s visibility timeout (${back.map((m) => short(m.id)).join(', ')}); visible again`,
+          )
+          this.wake(queue)
+        },
+        null,
+      )
+    }
+    return out
+  }
+
+  /** DeleteMessage: only the latest receipt handle deletes. */
+  delete(queue: SimulatedQueue, message: Message, receipt: string): void {
+    if (message.state !== 'in-flight' || message.receipt !== receipt) return
+    message.state = 'done'
+    this.emit({ t: this.scheduler.now, type: 'queue-complete', queue: queue.name, messageId: message.id })
+  }
+
+  recordOf(queue: SimulatedQueue, m: Message): SqsRecord {
+    return {
+      messageId: m.id,
+      receiptHandle: m.receipt!,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(VIRTUAL_EPOCH + m.sentAt),
+        SenderId: 'AIDAEXAMPLEPRODUCER',
+        ApproximateFirstReceiveTimestamp: String(VIRTUAL_EPOCH + (m.firstReceiveAt ?? m.sentAt)),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: queueArn(queue.name),
+      awsRegion: SQS_REGION,
+    }
+  }
+
+  get schedulerRef(): Scheduler {
+    return this.scheduler
+  }
+
+  emitEvent(e: QueueEvent): void {
+    this.emit(e)
+  }
+
+  logLine(text: string, level?: 'info' | 'warn'): void {
+    this.log(text, level)
+  }
+
+  private wake(queue: SimulatedQueue): void {
+    for (const m of this.mappings) if (m.queue === queue) m.wake()
+  }
+
+  private moveToDeadLetter(queue: SimulatedQueue, messages: Message[], dlq: string, maxReceiveCount: number): void {
+    const target = this.queues.get(dlq)!
+    for (const message of messages) {
+      message.state = 'done'
+      target.messages.push({ ...message, state: 'waiting', visibleAt: this.scheduler.now, receipt: undefined })
+      this.emit({
+        t: this.scheduler.now,
+        type: 'queue-dead-letter',
+        queue: queue.name,
+        deadLetterQueue: dlq,
+        messageId: message.id,
+        receiveCount: message.receiveCount,
+      })
+    }
+    this.log(
+      `${queue.name}: ${count(messages.length)} received ${maxReceiveCount} times, the maxReceiveCount (${messages.map((m) => short(m.id)).join(', ')}); moved to ${dlq}`,
+      'warn',
+    )
+    this.wake(target)
+  }
+
+  private uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.random() * 16).toString(16))
+    hex[12] = '4'
+    hex[16] = ((parseInt(hex[16], 16) & 3) | 8).toString(16)
+    const h = hex.join('')
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  }
+}
+
+/** The first block of a message id, as the console prints it. */
+export const short = (id: string) => id.slice(0, 8)
+const count = (n: number) => (n === 1 ? '1 message' : `${n} messages`)
+
+/** Lambda's poller for one queue and one function. */
+class EventSourceMapping {
+  private running = 0
+  private pollAt: number | undefined
+  private batches = 0
+
+  constructor(
+    private sqs: SimulatedSqs,
+    readonly queue: SimulatedQueue,
+    private config: ConsumerConfig & { file: string; exportName: string },
+    private invoke: Invoke,
+  ) {}
+
+  /** Messages may be waiting: poll now, or when the batching window closes. */
+  wake(): void {
+    const s = this.sqs.schedulerRef
+    if (this.running >= this.config.MaximumConcurrency) return
+    const visible = this.queue.visible(s.now).length
+    if (visible === 0) return
+    const windowMs = this.config.MaximumBatchingWindowInSeconds * 1000
+    const at = visible >= this.config.BatchSize ? s.now : s.now + windowMs
+    if (this.pollAt !== undefined && this.pollAt <= at) return
+    this.pollAt = at
+    s.schedule(
+      at,
+      () => {
+        if (this.pollAt !== at) return
+        this.pollAt = undefined
+        void this.poll()
+      },
+      null,
+    )
+  }
+
+  private async poll(): Promise<void> {
+    const s = this.sqs.schedulerRef
+    if (this.running >= this.config.MaximumConcurrency) return
+    const messages = this.sqs.receive(this.queue, this.config.BatchSize)
+    if (messages.length === 0) return
+    const batch = ++this.batches
+    this.running++
+    this.sqs.inFlight++
+    const receipts = messages.map((m) => m.receipt!)
+    const records = messages.map((m) => this.sqs.recordOf(this.queue, m))
+    // More may be waiting than one batch holds: another poller takes them while this batch runs.
+    this.wake()
+    let instance = ''
+    const outcome = await this.invoke(this.config.file, this.config.exportName, (deadline) => {
+      instance = s.current?.instance?.id ?? ''
+      for (const m of messages)
+        this.sqs.emitEvent({
+          t: s.now,
+          type: 'queue-deliver',
+          queue: this.queue.name,
+          messageId: m.id,
+          receiveCount: m.receiveCount,
+          instance,
+          batch,
+        })
+      const redelivered = messages.filter((m) => m.receiveCount > 1).length
+      this.sqs.logLine(
+        `${this.queue.name} batch ${batch} → ${instance}: ${messages.length} message${messages.length === 1 ? '' : 's'} (${messages.map((m) => `${short(m.id)} receive ${m.receiveCount}`).join(', ')})${redelivered ? `; ${redelivered} redelivered` : ''}`,
+      )
+      return [{ Records: records }, lambdaContext(this.config, this.queue.name, batch, () => deadline - s.now)]
+    })
+    instance ||= outcome.instance
+    const failed = this.failedOf(outcome, records, batch)
+    messages.forEach((m, i) => {
+      if (!failed.ids.has(m.id)) this.sqs.delete(this.queue, m, receipts[i])
+    })
+    this.sqs.emitEvent({
+      t: s.now,
+      type: 'queue-batch-end',
+      queue: this.queue.name,
+      batch,
+      instance,
+      outcome: failed.outcome,
+      failed: messages.filter((m) => failed.ids.has(m.id)).map((m) => m.id),
+    })
+    this.running--
+    this.sqs.inFlight--
+    this.wake()
+  }
+
+  /** Which messages stay on the queue, by Lambda's rules for this mapping. */
+  private failedOf(
+    outcome: InvokeOutcome,
+    records: SqsRecord[],
+    batch: number,
+  ): { outcome: 'success' | 'partial' | 'error' | 'timeout'; ids: Set<string> } {
+    const all = new Set(records.map((r) => r.messageId))
+    const tag = `${this.queue.name} batch ${batch} (${records.length} message${records.length === 1 ? '' : 's'})`
+    if (outcome.kind === 'timeout') {
+      this.sqs.logLine(
+        `${tag}: the function timed out after ${this.config.Timeout} s; the whole batch stays on the queue`,
+        'warn',
+      )
+      return { outcome: 'timeout', ids: all }
+    }
+    if (outcome.kind === 'threw') {
+      this.sqs.logLine(`${tag}: the function threw; the whole batch stays on the queue`, 'warn')
+      return { outcome: 'error', ids: all }
+    }
+    if (!this.config.FunctionResponseTypes.includes('ReportBatchItemFailures')) {
+      const reported = (outcome.value as { batchItemFailures?: unknown[] } | null)?.batchItemFailures
+      if (Array.isArray(reported) && reported.length > 0)
+        this.sqs.logLine(
+          `${tag}: the function returned batchItemFailures, but this event source mapping does not have FunctionResponseTypes ["ReportBatchItemFailures"], so Lambda ignores them and deletes the whole batch`,
+          'warn',
+        )
+      return { outcome: 'success', ids: new Set() }
+    }
+    const value = outcome.value as { batchItemFailures?: Array<{ itemIdentifier?: unknown }> | null } | null | undefined
+    const list = value?.batchItemFailures
+    if (list == null || (Array.isArray(list) && list.length === 0)) return { outcome: 'success', ids: new Set() }
+    if (!Array.isArray(list) || list.some((f) => typeof f?.itemIdentifier !== 'string' || !all.has(f.itemIdentifier))) {
+      this.sqs.logLine(
+        `${tag}: batchItemFailures names an empty, null or unknown itemIdentifier, so Lambda treats the whole batch as failed`,
+        'warn',
+      )
+      return { outcome: 'error', ids: all }
+    }
+    const ids = new Set(list.map((f) => f.itemIdentifier as string))
+    this.sqs.logLine(
+      `${tag}: ${ids.size} reported in batchItemFailures stay on the queue; the other ${all.size - ids.size} are deleted`,
+    )
+    return { outcome: 'partial', ids }
+  }
+}
+
+/** The Lambda context object, as much of it as a consumer uses. */
+function lambdaContext(
+  config: ConsumerConfig & { exportName: string },
+  queue: string,
+  batch: number,
+  remaining: () => number,
+) {
+  return {
+    functionName: `${queue}-consumer`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${SQS_REGION}:${SQS_ACCOUNT}:function:${queue}-consumer`,
+    memoryLimitInMB: '1024',
+    awsRequestId: `00000000-0000-4000-8000-${String(batch).padStart(12, '0')}`,
+    logGroupName: `/aws/lambda/${queue}-consumer`,
+    logStreamName: 'lab',
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, remaining()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  }
+}
