@@ -28,5 +28,7 @@ export default {
       scenario: { requests: [signup(5_000, 'alan@example.com'), signup(5_050, 'alan@example.com')] },
     },
   ],
+  realCounterpart:
+    "examples/verify runs the route on real Next.js 16 and Postgres, but BullMQ needs a Redis server, which this machine does not run: there Queue.add keeps the job in memory (with BullMQ's real types), and worker.ts is compiled but never started. Retries, backoff, job ids and the failed set are proven against the lab's BullMQ stand-in, which follows the BullMQ documentation the lesson cites.",
   expect: { status: 201 },
 } satisfies ExampleMetaInput

@@ -41,5 +41,7 @@ export default {
       },
     },
   ],
+  realCounterpart:
+    'examples/verify runs the route on real Next.js 16 and Postgres, but SQS and Lambda need AWS, which this machine cannot reach: there SQSClient.send answers from a stand-in with the real SDK types, and the consumer is never invoked. Its behaviour (batches, visibility timeout, receive counts, the dead-letter queue, partial batch failures) is proven against the simulated SQS in the lab engine\'s tests, which follow the AWS documentation the lesson cites.',
   expect: { status: 202 },
 } satisfies ExampleMetaInput
