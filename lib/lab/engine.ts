@@ -18,6 +18,7 @@ import { compileMatcher } from './routing/matcher'
 import { checkPlan, expandPlan, type PlannedRequest } from './scenario/plan'
 import { summarise } from './scenario/summary'
 import { createQueueServices, QueueConfigError, type QueueServices } from './queue'
+import { queueSummary } from './queue/summary'
 import { BUDGETS, DEFAULT_PLATFORM, resolveSettings } from './settings'
 import type { LabError, RequestResult, RunFailure, RunInput, RunOutcome, RunResult, TimelineEvent } from './types'
 
@@ -289,6 +290,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     summary: summarise(results, stats, { started: platform.instances.length, coldStarts }, durationMs),
     settings,
   }
+  result.summary.line += queueSummary(sorted)
   return result
 }
 

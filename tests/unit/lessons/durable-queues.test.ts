@@ -173,3 +173,12 @@ describe('queue-idempotent-exercise', () => {
     expect(queueEvents(solution, 'queue-batch-end').map((e) => e.outcome)).toEqual(['timeout', 'success'])
   })
 })
+
+describe('the run summary says what the queue did', () => {
+  it('counts sends, first deliveries, redeliveries and dead-lettered messages', async () => {
+    const result = await run('queue-sqs-timeout', 'Six orders in one batch')
+    expect(result.summary.line).toMatch(
+      / · queue: 6 messages sent, 6 delivered, 12 redelivered, 6 to a dead-letter queue$/,
+    )
+  })
+})
