@@ -8,10 +8,11 @@ import type { ConsoleSink } from '../platform/console-sink'
 import type { Platform } from '../platform/platform'
 import type { PlatformSettings, QueueEvent } from '../types'
 import { BullmqStandIn } from './bullmq'
-import { readQueueInfrastructure, type QueueInfrastructure } from './config'
+import type { QueueModules } from '../modules/builtins'
+import type { QueueInfrastructure } from './config'
 import { SimulatedSqs } from './sqs'
 
-export { QueueConfigError, QUEUES_FILE, PROCFILE } from './config'
+export { QueueConfigError, QUEUES_FILE, PROCFILE, readQueueInfrastructure, type QueueInfrastructure } from './config'
 
 /** Where the queue services' own console lines come from, labelled so nobody takes them for AWS or Redis. */
 export const SQS_CONSOLE = 'sqs'
@@ -19,7 +20,7 @@ export const BULLMQ_CONSOLE = 'bullmq'
 
 export interface QueueServices {
   /** Built-in modules for the platform: `@aws-sdk/client-sqs`, `aws-lambda` (types only), `bullmq`. */
-  modules: Record<string, unknown>
+  modules: QueueModules
   /** Start the consumers and processes, each on a platform `makePlatform` builds for it. */
   start(makePlatform: (settings: Partial<PlatformSettings>, instanceName: (n: number) => string) => Platform): void
   /** Messages and jobs still to be processed, and invocations in flight: the run waits for them. */
@@ -27,14 +28,15 @@ export interface QueueServices {
 }
 
 export function createQueueServices(options: {
-  files: Record<string, string>
+  /** The example's `infra/queues.json` and `Procfile`, read and checked by the build (`run/build.ts`). */
+  infra: QueueInfrastructure
   scheduler: Scheduler
   emit: (e: QueueEvent) => void
   sink: ConsoleSink
   seed: number
 }): QueueServices {
   const { scheduler, sink } = options
-  const infra: QueueInfrastructure = readQueueInfrastructure(options.files)
+  const { infra } = options
   const sqs = new SimulatedSqs(
     scheduler,
     options.emit,
@@ -59,12 +61,13 @@ export function createQueueServices(options: {
           { profile: 'lambda', maxDurationSeconds: consumer.Timeout },
           (n) => `${consumer.queue}-λ${n}`,
         )
-        sqs.addConsumer(consumer, (file, exportName, args) => platform.invoke(file, exportName, args))
+        const host = platform.functions
+        sqs.addConsumer(consumer, (file, exportName, args) => host.invoke(file, exportName, args))
       }
       for (const process of infra.processes) {
         // A long-running process, as `tsx worker.ts` on a server or a container: never frozen.
         const platform = makePlatform({ profile: 'server' }, (n) => (n === 1 ? process.name : `${process.name}${n}`))
-        scheduler.schedule(0, () => void platform.startProcess(process.file), null)
+        scheduler.schedule(0, () => void platform.functions.startProcess(process.file), null)
       }
     },
     get outstanding() {

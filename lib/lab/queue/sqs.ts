@@ -25,7 +25,7 @@
 import { createRandom } from '../clock/random'
 import type { Scheduler } from '../clock/scheduler'
 import { VIRTUAL_EPOCH } from '../clock/virtual-globals'
-import type { InvokeOutcome } from '../platform/platform'
+import type { InvokeOutcome } from './invoke'
 import type { QueueEvent } from '../types'
 import { dlqName, type ConsumerConfig, type QueueConfig } from './config'
 

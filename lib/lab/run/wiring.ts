@@ -1,0 +1,80 @@
+/**
+ * One run's parts, connected: the virtual clock, the console, the database server, the cache, the
+ * platform, and the queues with the platforms of their consumers and processes.
+ */
+import { Scheduler } from '../clock/scheduler'
+import type { LabDatabase } from '../database/pglite'
+import { DatabaseServer } from '../database/server'
+import { ConsoleSink } from '../platform/console-sink'
+import { readEnv } from '../platform/env'
+import { PendingWork } from '../platform/pending-work'
+import { Platform } from '../platform/platform'
+import { PlatformCache } from '../platform/response-cache'
+import { buildRoutes } from '../routing/match'
+import { createQueueServices } from '../queue'
+import { BUDGETS, DEFAULT_PLATFORM } from '../settings'
+import type { RunInput, RunResult, TimelineEvent } from '../types'
+import type { BuiltProject } from './build'
+
+export interface RunParts {
+  scheduler: Scheduler
+  /** Timeline events in the order they were emitted (sorted by time in the result). */
+  timeline: TimelineEvent[]
+  emit: (e: TimelineEvent) => void
+  sink: ConsoleSink
+  server: DatabaseServer
+  work: PendingWork
+  platform: Platform
+  env: Record<string, string>
+}
+
+export function wireRun(
+  db: LabDatabase,
+  { files, scenario }: RunInput,
+  settings: RunResult['settings'],
+  built: BuiltProject,
+): RunParts {
+  const scheduler = new Scheduler()
+  const timeline: TimelineEvent[] = []
+  const emit = (e: TimelineEvent) => timeline.push(e)
+  const sink = new ConsoleSink(scheduler, BUDGETS.maxConsoleLines)
+  const server = new DatabaseServer(scheduler, db, settings.database, emit)
+  const cache = new PlatformCache(() => scheduler.now, emit)
+  const work = new PendingWork()
+  const env = readEnv(files)
+  const queues = createQueueServices({ infra: built.queues, scheduler, emit, sink, seed: scenario.seed ?? 1 })
+  work.include(() => queues.outstanding)
+  const options = {
+    scheduler,
+    project: built.project,
+    routes: buildRoutes(files),
+    proxy: built.proxy,
+    env,
+    server,
+    sink,
+    cache,
+    work,
+    emit,
+    seed: scenario.seed ?? 1,
+    maxResponseBytes: BUDGETS.maxResponseBytes,
+    queueModules: queues.modules,
+  }
+  const platform = new Platform({ ...options, settings: settings.platform })
+  // Each consumer and process gets a platform of its own (`queue/index.ts`), on the profile's defaults.
+  queues.start(
+    (overrides, instanceName) =>
+      new Platform({
+        ...options,
+        settings: { ...DEFAULT_PLATFORM[overrides.profile ?? 'lambda'], ...overrides },
+        instanceName,
+      }),
+  )
+  scheduler.onError = (error, ctx) =>
+    sink.write(
+      'error',
+      ctx?.instance?.id ?? 'build',
+      undefined,
+      `Uncaught ${String((error as Error)?.message ?? error)}`,
+    )
+  return { scheduler, timeline, emit, sink, server, work, platform, env }
+}
