@@ -14,7 +14,7 @@ import { SimulatedSqs } from './sqs'
 
 export { QueueConfigError, QUEUES_FILE, PROCFILE, readQueueInfrastructure, type QueueInfrastructure } from './config'
 
-/** Where the queue services' own console lines come from, labelled so nobody takes them for AWS or Redis. */
+/** Where the queue services' own console lines come from (titled in `console-sources.ts`). */
 export const SQS_CONSOLE = 'sqs'
 export const BULLMQ_CONSOLE = 'bullmq'
 
