@@ -9,7 +9,6 @@ import type { ExecContext, RequestHandle } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import type { DatabaseServer } from '../database/server'
 import { createBuiltins, type NextRequestClass, type QueueModules } from '../modules/builtins'
-import { FunctionHost } from '../queue/invoke'
 import { LAB_ORIGIN } from '../modules/builtins/origin'
 import { createLabWebSocket } from '../modules/builtins/web-socket'
 import { toRuntimeError } from '../modules/errors'
@@ -104,7 +103,8 @@ export class Platform {
   private builtins: Record<string, unknown>
   private NextRequest: NextRequestClass
   private s: Scheduler
-  private pool: InstancePool
+  /** Public for `queue/invoke.ts`, which runs queue consumers and processes on these instances. */
+  readonly pool: InstancePool
   private background: BackgroundWork
   /** One class for every instance; its warning goes to the instance whose code opened the socket. */
   private WebSocket = createLabWebSocket((text) => this.writeConsole('warn', text))
@@ -182,16 +182,6 @@ export class Platform {
     })
     this.builtins = builtins.modules
     this.NextRequest = builtins.NextRequest
-  }
-
-  /** A handler that is not a route (a queue consumer, a `Procfile` process) on this platform: `queue/invoke.ts`. */
-  get functions(): FunctionHost {
-    return new FunctionHost({
-      scheduler: this.s,
-      settings: this.o.settings,
-      pool: this.pool,
-      writeConsole: (level, text, instance) => this.writeConsole(level, text, instance),
-    })
   }
 
   /** Every instance the run started, recycled ones included. */

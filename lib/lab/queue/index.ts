@@ -7,7 +7,9 @@ import { createAwsSdkSqs } from '../modules/builtins/aws-sdk-sqs'
 import type { ConsoleSink } from '../platform/console-sink'
 import type { Platform } from '../platform/platform'
 import type { PlatformSettings, QueueEvent } from '../types'
+import { DEFAULT_PLATFORM } from '../settings'
 import { BullmqStandIn } from './bullmq'
+import { FunctionHost } from './invoke'
 import type { QueueModules } from '../modules/builtins'
 import type { QueueInfrastructure } from './config'
 import { SimulatedSqs } from './sqs'
@@ -22,7 +24,7 @@ export interface QueueServices {
   /** Built-in modules for the platform: `@aws-sdk/client-sqs`, `aws-lambda` (types only), `bullmq`. */
   modules: QueueModules
   /** Start the consumers and processes, each on a platform `makePlatform` builds for it. */
-  start(makePlatform: (settings: Partial<PlatformSettings>, instanceName: (n: number) => string) => Platform): void
+  start(makePlatform: (settings: PlatformSettings, instanceName: (n: number) => string) => Platform): void
   /** Messages and jobs still to be processed, and invocations in flight: the run waits for them. */
   readonly outstanding: number
 }
@@ -57,17 +59,17 @@ export function createQueueServices(options: {
     start(makePlatform) {
       for (const consumer of infra.consumers) {
         // Each consumer is its own Lambda function: its own instances, its own timeout.
-        const platform = makePlatform(
-          { profile: 'lambda', maxDurationSeconds: consumer.Timeout },
-          (n) => `${consumer.queue}-λ${n}`,
-        )
-        const host = platform.functions
+        const settings = { ...DEFAULT_PLATFORM.lambda, maxDurationSeconds: consumer.Timeout }
+        const platform = makePlatform(settings, (n) => `${consumer.queue}-λ${n}`)
+        const host = new FunctionHost({ scheduler, settings, pool: platform.pool, sink })
         sqs.addConsumer(consumer, (file, exportName, args) => host.invoke(file, exportName, args))
       }
       for (const process of infra.processes) {
         // A long-running process, as `tsx worker.ts` on a server or a container: never frozen.
-        const platform = makePlatform({ profile: 'server' }, (n) => (n === 1 ? process.name : `${process.name}${n}`))
-        scheduler.schedule(0, () => void platform.functions.startProcess(process.file), null)
+        const settings = DEFAULT_PLATFORM.server
+        const platform = makePlatform(settings, (n) => (n === 1 ? process.name : `${process.name}${n}`))
+        const host = new FunctionHost({ scheduler, settings, pool: platform.pool, sink })
+        scheduler.schedule(0, () => void host.startProcess(process.file), null)
       }
     },
     get outstanding() {

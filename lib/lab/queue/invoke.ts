@@ -8,6 +8,7 @@ import type { ExecContext, RequestHandle } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import { toRuntimeError } from '../modules/errors'
 import { LabFailure } from '../modules/transpile'
+import type { ConsoleSink } from '../platform/console-sink'
 import type { InstancePool } from '../platform/instance-pool'
 import type { LabError, PlatformSettings } from '../types'
 
@@ -22,7 +23,7 @@ export interface FunctionHostOptions {
   scheduler: Scheduler
   settings: PlatformSettings
   pool: InstancePool
-  writeConsole: (level: 'warn' | 'error', text: string, instance?: string) => void
+  sink: ConsoleSink
 }
 
 const describe = (error: LabError) =>
@@ -65,10 +66,10 @@ export class FunctionHost {
     const ended = await Promise.race([work, timedOut])
     if (ended.kind === 'timeout') {
       handle.dead = true
-      this.o.writeConsole('error', `Task timed out after ${timeoutS} seconds`, inst.id)
+      this.o.sink.write('error', inst.id, undefined, `Task timed out after ${timeoutS} seconds`)
       if (settings.profile === 'lambda') pool.resetAfterTimeout(inst)
     } else if (ended.kind === 'threw') {
-      this.o.writeConsole('error', describe(ended.error), inst.id)
+      this.o.sink.write('error', inst.id, undefined, describe(ended.error))
     }
     inst.active--
     pool.release(inst)
@@ -85,7 +86,7 @@ export class FunctionHost {
       inst.registry.load(file)
       if (inst.registry.evaluating) await inst.registry.settled()
     } catch (e) {
-      this.o.writeConsole('error', describe(e instanceof LabFailure ? e.labError : toRuntimeError(e)), inst.id)
+      this.o.sink.write('error', inst.id, undefined, describe(e instanceof LabFailure ? e.labError : toRuntimeError(e)))
     }
     inst.active--
     pool.release(inst)

@@ -12,7 +12,7 @@ import { Platform } from '../platform/platform'
 import { PlatformCache } from '../platform/response-cache'
 import { buildRoutes } from '../routing/match'
 import { createQueueServices } from '../queue'
-import { BUDGETS, DEFAULT_PLATFORM } from '../settings'
+import { BUDGETS } from '../settings'
 import type { RunInput, RunResult, TimelineEvent } from '../types'
 import type { BuiltProject } from './build'
 
@@ -62,12 +62,7 @@ export function wireRun(
   const platform = new Platform({ ...options, settings: settings.platform })
   // Each consumer and process gets a platform of its own (`queue/index.ts`), on the profile's defaults.
   queues.start(
-    (overrides, instanceName) =>
-      new Platform({
-        ...options,
-        settings: { ...DEFAULT_PLATFORM[overrides.profile ?? 'lambda'], ...overrides },
-        instanceName,
-      }),
+    (platformSettings, instanceName) => new Platform({ ...options, settings: platformSettings, instanceName }),
   )
   scheduler.onError = (error, ctx) =>
     sink.write(
