@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { QUEUE_CONSOLE_SOURCES } from '@/lib/lab/queue/console-sources'
 import type { ConsoleLine } from '@/lib/lab/types'
 import { formatMs } from './format'
 import styles from './Lab.module.css'
@@ -16,8 +17,10 @@ export const ConsoleTab = memo(function ConsoleTab({ lines, truncated }: { lines
   return (
     <div>
       {[...byInstance].map(([instance, instanceLines]) => (
-        <section key={instance} aria-label={`Instance ${instance}`}>
-          <h4 style={{ margin: '0.4rem 0 0.2rem', fontSize: 13 }}>Instance {instance}</h4>
+        <section key={instance} aria-label={QUEUE_CONSOLE_SOURCES[instance] ?? `Instance ${instance}`}>
+          <h4 style={{ margin: '0.4rem 0 0.2rem', fontSize: 13 }}>
+            {QUEUE_CONSOLE_SOURCES[instance] ?? `Instance ${instance}`}
+          </h4>
           <pre className={styles.pre} tabIndex={0}>
             {instanceLines.map((line, index) => (
               <span

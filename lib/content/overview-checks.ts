@@ -71,8 +71,9 @@ function findCounts(page: SitePage): FoundCount[] {
   return counts
 }
 
+/** The section's lessons, without sub-lessons (which continue one of them). */
 function sectionLessons(site: Site, section: string): SitePage[] {
-  return site.pages.filter((page) => page.lessonSection === section)
+  return site.pages.filter((page) => page.lessonSection === section && !page.parentLesson)
 }
 
 function linksTo(page: SitePage, route: string): boolean {
@@ -93,7 +94,7 @@ function mismatch(page: SitePage, found: FoundCount, expected: number, where: st
 
 export function checkSectionOverviews(site: Site): ContentProblem[] {
   const problems: ContentProblem[] = []
-  const allLessons = site.pages.filter((page) => page.lessonSection)
+  const allLessons = site.pages.filter((page) => page.lessonSection && !page.parentLesson)
   for (const section of LESSON_SECTIONS) {
     const overview = site.pages.find((page) => page.route === `/${section}/`)
     const lessons = sectionLessons(site, section)
@@ -109,6 +110,25 @@ export function checkSectionOverviews(site: Site): ContentProblem[] {
         message: `does not link the section's lesson ${lesson.file} (${lesson.route}).`,
         fix: `Introduce it here as the other lessons are, ending with **In the lesson:** [Title](${lesson.route}), and check the counts in the overview ("${spelled(lessons.length)} …").`,
       })
+    }
+    // A sub-lesson is introduced by the lesson it continues.
+    for (const sub of site.pages.filter((page) => page.lessonSection === section && page.parentLesson)) {
+      const parent = site.pages.find((page) => page.route === sub.parentLesson)
+      if (!parent) {
+        problems.push({
+          file: sub.file,
+          line: 1,
+          message: `sits in a folder of ${sub.parentLesson}, but there is no such lesson.`,
+          fix: `Move it to pages/${section}/ as a lesson of its own, or next to the lesson page it continues.`,
+        })
+      } else if (!linksTo(parent, sub.route)) {
+        problems.push({
+          file: parent.file,
+          line: parent.source.split('\n').length,
+          message: `does not link its sub-lesson ${sub.file} (${sub.route}).`,
+          fix: `Say where the lesson continues, with a link to ${sub.route}.`,
+        })
+      }
     }
     for (const found of findCounts(overview)) {
       const counts = OVERVIEW_NOUNS.test(found.noun) || (found.inOpening && OPENING_ONLY_NOUNS.test(found.noun))

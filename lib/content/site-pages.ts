@@ -23,6 +23,12 @@ export interface SitePage {
   /** Repository-relative `_meta.ts` that must list it. */
   metaFile: string
   lessonSection?: (typeof LESSON_SECTIONS)[number]
+  /**
+   * For a sub-lesson (`pages/<section>/<lesson>/<page>.mdx`): the route of the lesson it continues. A
+   * sub-lesson has a lesson's shape and is recapped in the wrap-up, but it is linked from its lesson,
+   * not the overview, and does not count as one of the section's lessons ("five weaknesses").
+   */
+  parentLesson?: string
   source: string
 }
 
@@ -62,12 +68,14 @@ function walkPages(root: string, folder: string, pages: SitePage[]) {
     const file = toPosix(path)
     const pagesRelative = toPosix(relative('pages', path))
     const section = LESSON_SECTIONS.find((candidate) => pagesRelative.startsWith(`${candidate}/`))
+    const nested = section && /^[^/]+\/([^/]+)\/[^/]+$/.exec(pagesRelative)
     pages.push({
       file,
       route: routeOf(pagesRelative),
       key: name.replace(PAGE_FILE, ''),
       metaFile: `${toPosix(folder)}/_meta.ts`,
       lessonSection: section && !pagesRelative.endsWith('/index.mdx') ? section : undefined,
+      ...(nested && !pagesRelative.endsWith('/index.mdx') ? { parentLesson: `/${section}/${nested[1]}/` } : {}),
       source: readFileSync(join(root, path), 'utf8'),
     })
   }

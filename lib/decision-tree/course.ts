@@ -126,8 +126,8 @@ const lab = {
     href: '/where-they-hurt/background-jobs-and-scheduled-tasks/#run-periodic-work-from-a-cron-route',
   },
   queue: {
-    label: 'When you need a durable queue or a worker',
-    href: '/where-they-hurt/background-jobs-and-scheduled-tasks/#when-you-need-a-durable-queue-or-a-worker',
+    label: 'Labs: durable queues with SQS and BullMQ',
+    href: '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-queues/',
   },
   selfHosting: {
     label: 'What self-hosting needs today',

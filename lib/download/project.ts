@@ -55,11 +55,14 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)['"]([^'"]+)['"]/g
 /** Fixed timestamps keep the zip byte-for-byte the same for the same files. */
 const ZIP_DATE = new Date('2026-01-01T00:00:00Z')
 
+/** Modules that are only types, published under @types (`import type { SQSEvent } from 'aws-lambda'`). */
+const TYPES_ONLY: Record<string, string> = { 'aws-lambda': '@types/aws-lambda' }
+
 function packageName(specifier: string): string | null {
   if (specifier.startsWith('.') || specifier.startsWith('@/') || specifier.startsWith('node:')) return null
   const parts = specifier.split('/')
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
-  return NODE_BUILTINS.has(name) ? null : name
+  return NODE_BUILTINS.has(name) ? null : (TYPES_ONLY[name] ?? name)
 }
 
 /** Every package the files import, sorted. */

@@ -258,6 +258,12 @@ export const exampleMetaSchema = z
       .strict()
       .describe('What the unmodified example produces; the test suite checks it on every build.'),
     exercise: exerciseSchema.optional(),
+    realCounterpart: z
+      .string()
+      .optional()
+      .describe(
+        'What of this example cannot run for real in examples/verify on a machine without the network, and why, e.g. "SQS needs AWS: the route runs on real Next.js 16 and Postgres with a stand-in client; the consumer is proven against the lab engine only." Leave out when everything runs for real.',
+      ),
   })
   .strict()
 

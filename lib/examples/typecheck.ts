@@ -2,7 +2,9 @@
  * Type-checks every example's files (starter and solution) in one TypeScript program, against the
  * versions the examples app (`examples/verify/`) builds them with: Next.js 16 (the root's `next16`
  * devDependency, an npm alias, because the site itself runs Next.js 15.5), `@types/pg` and
- * `@vercel/functions`. Seconds instead of the `examples` stage's minutes, and no network.
+ * `@vercel/functions`, and the queue examples against the real `@aws-sdk/client-sqs`, `@types/aws-lambda`
+ * and `bullmq` (root devDependencies; the lab runs stand-ins for them, lib/lab/queue/). Seconds
+ * instead of the `examples` stage's minutes, and no network.
  *
  * One program, with the module resolution an example sees in its own app:
  * - `@/x` is the example's own `x` (a solution file first looks in `solution/`, then in the starter);

@@ -208,6 +208,30 @@ export const FACTS: Fact[] = [
     },
     checked: CHECKED,
   },
+  {
+    id: 'lambda-sqs-visibility-timeout',
+    topic: 'AWS',
+    value: 'at least six times',
+    statement:
+      "For a queue that triggers a Lambda function, set the queue's visibility timeout to at least six times the function's timeout; Lambda refuses an event source mapping whose function timeout exceeds the queue's visibility timeout.",
+    source: {
+      title: 'AWS Lambda docs: creating and configuring an Amazon SQS event source mapping',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'bullmq-backoff',
+    topic: 'BullMQ',
+    value: '`delay * 2^(attemptsMade - 1)`',
+    statement:
+      'BullMQ retries a failed job only when it was added with `attempts` above 1; the built-in `exponential` backoff waits `delay * 2^(attemptsMade - 1)` ms before the next attempt, `fixed` waits `delay`, and a job that fails its last attempt stays in the failed set.',
+    source: {
+      title: 'BullMQ docs: retrying failing jobs',
+      url: 'https://docs.bullmq.io/guide/retrying-failing-jobs',
+    },
+    checked: CHECKED,
+  },
   // ── PostgreSQL ─────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'postgres-max-connections',

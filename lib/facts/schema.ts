@@ -22,6 +22,7 @@ export const FACT_TOPICS = [
   'PgBouncer',
   'Firebase',
   'PlanetScale',
+  'BullMQ',
 ] as const
 
 const isoDate = z

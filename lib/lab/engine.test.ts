@@ -73,7 +73,7 @@ describe('failures and budgets', () => {
     expect(r.error).toEqual({
       kind: 'unknown-import',
       message:
-        "Module not found: Can't resolve 'axios' in app/api/x/route.ts. A build fails the same way when a package is not installed, and the lab cannot install packages. The lab provides next, next/server, next/headers, next/cache, next/navigation, pg, @vercel/functions, server-only, zod, fs, fs/promises, path, buffer, process, @prisma/adapter-pg, and this project's own files (relative paths or '@/'). The list, with what each module supports, is under \"What the lab provides\" on the Playground page (/playground/#what-the-lab-provides).",
+        "Module not found: Can't resolve 'axios' in app/api/x/route.ts. A build fails the same way when a package is not installed, and the lab cannot install packages. The lab provides next, next/server, next/headers, next/cache, next/navigation, pg, @vercel/functions, server-only, zod, fs, fs/promises, path, buffer, process, @prisma/adapter-pg, @aws-sdk/client-sqs, aws-lambda, bullmq, and this project's own files (relative paths or '@/'). The list, with what each module supports, is under \"What the lab provides\" on the Playground page (/playground/#what-the-lab-provides).",
       file: 'app/api/x/route.ts',
       line: 1,
       column: 1,

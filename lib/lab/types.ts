@@ -212,6 +212,53 @@ export type TimelineEvent =
   | { t: number; type: 'db-lock-wait'; connection: number; heldBy: number; request?: number; ms?: number }
   | { t: number; type: 'cron'; path: string }
   | { t: number; type: 'cache'; key: string; result: 'hit' | 'miss' | 'stale' | 'revalidate' }
+  | QueueEvent
+
+/**
+ * What the simulated queues do (lib/lab/queue/): the SQS stand-in and the BullMQ stand-in share these.
+ * `messageId` is the SQS MessageId or the BullMQ job id; `receiveCount` is SQS's ApproximateReceiveCount
+ * or the BullMQ attempt (1 for the first delivery, more for a redelivery or a retry).
+ */
+export type QueueEvent =
+  /** A producer put a message on the queue (SendMessage, Queue.add). */
+  | { t: number; type: 'queue-send'; queue: string; messageId: string; instance?: string; request?: number }
+  /** A message went to a consumer: in `batch` (the n-th Lambda invocation of that queue), or to a BullMQ worker. */
+  | {
+      t: number
+      type: 'queue-deliver'
+      queue: string
+      messageId: string
+      receiveCount: number
+      instance?: string
+      batch?: number
+    }
+  /** A consumer invocation ended; `failed` lists the messages that stay on the queue. */
+  | {
+      t: number
+      type: 'queue-batch-end'
+      queue: string
+      batch: number
+      instance: string
+      outcome: 'success' | 'partial' | 'error' | 'timeout'
+      failed: string[]
+    }
+  /** Done: deleted from the SQS queue after a successful batch, or a BullMQ job completed. */
+  | { t: number; type: 'queue-complete'; queue: string; messageId: string }
+  /** The visibility timeout ran out on an undeleted message: it can be received again. */
+  | { t: number; type: 'queue-visible'; queue: string; messageId: string; receiveCount: number }
+  /** SQS moved a message past `maxReceiveCount` to the dead-letter queue. */
+  | {
+      t: number
+      type: 'queue-dead-letter'
+      queue: string
+      deadLetterQueue: string
+      messageId: string
+      receiveCount: number
+    }
+  /** A BullMQ job failed and will run again after `delayMs` (its backoff). */
+  | { t: number; type: 'queue-retry'; queue: string; messageId: string; attempt: number; delayMs: number }
+  /** A BullMQ job used its last attempt and stays in the failed set. */
+  | { t: number; type: 'queue-failed'; queue: string; messageId: string; attempts: number }
 
 export interface ConnectionSample {
   t: number

@@ -60,7 +60,8 @@ async function walk(root: string, folder: string, section: string | undefined, o
     if (typeof value === 'object' && (value.display === 'hidden' || value.type === 'separator' || value.href)) continue
     const title = metaTitle(value)
     const isFolder = existsSync(join(root, folder, key, '_meta.ts'))
-    const page = readPage(root, folder, key, isFolder ? title : section)
+    // A top-level folder is a section under its own title; a lesson's folder (its sub-lessons) stays in its section.
+    const page = readPage(root, folder, key, isFolder && !section ? title : section)
     if (page) out.push(page)
     if (isFolder) await walk(root, `${folder}/${key}`, section ?? title ?? key, out)
   }

@@ -48,7 +48,10 @@ const BUDGETS = {
   /** CodeMirror and Sandpack, loaded when a lab nears the viewport, gzip. */
   editorGzip: 260_000, // today: 238.2 kB in 6 chunks
   /** The lab host, its worker and PGlite's JS, loaded with the first lab, gzip (PGlite's .wasm/.data not included). */
-  engineGzip: 345_000, // today: 331.8 kB in 10 chunks (the `buffer` package and the Node built-ins added ~12 kB)
+  // 2026-12-07, issue-18b: 358.1 kB with the queue stand-ins (lib/lab/queue/: a simulated SQS and BullMQ,
+  // ~20 kB minified, ~7 kB gzip; they must be in the worker before its lockdown, which ends chunk loading)
+  // and the engine split of issue-17b merged in; main measured 340.7 kB before both.
+  engineGzip: 365_000, // was 345 kB: 331.8 kB in 10 chunks (the `buffer` package and the Node built-ins added ~12 kB)
   /** The Lab's Download: the project generator (lib/download/) and fflate, loaded when a reader asks for a zip, gzip. */
   downloadGzip: 20_000, // 2026-12-07: 14.8 kB in 2 chunks (the generator 10.3 kB, fflate 4.5 kB)
   /**
@@ -66,7 +69,8 @@ const BUDGETS = {
   // Then, after the merge: 159.1 kB, adding the course map itself (moved out of the Introduction's first
   // load, ~6 kB), the decision tree's 2026 verdict with the facts it cites (its chunk 7.2 → 15.2 kB), the
   // share-link codec (1.3 kB), "Copy page as Markdown" (0.6 kB) and the examples' new presets and files.
-  otherLazyGzip: 170_000, // 2026-11-23: 100.9 kB in 47 chunks (grows a little with each example)
+  // 2026-12-07, issue-18b: 170.2 kB with the four queue examples' files and presets.
+  otherLazyGzip: 175_000, // 2026-11-23: 100.9 kB in 47 chunks (grows a little with each example)
   /** The whole export on disk, PGlite's ~16 MB of WebAssembly and data included. */
   // today: 21.9 MB, with the 1.1 MB gzipped snapshot of the lab's empty PGlite data directory
   // (lib/lab/snapshot/), which spares every reader's first run initdb (seconds). 2026-12-07: +3.4 MB for

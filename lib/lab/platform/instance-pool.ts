@@ -15,6 +15,8 @@ export interface InstancePoolOptions {
   emit: (e: TimelineEvent) => void
   /** The module registry (and with it the globals) of a new instance. */
   createRegistry: (inst: Instance) => ModuleRegistry
+  /** Names the instances, e.g. `orders-λ1` for a queue consumer; default `λ1` (or `node1` on `server`). */
+  instanceName?: (number: number) => string
 }
 
 export class InstancePool {
@@ -90,7 +92,7 @@ export class InstancePool {
 
   private createInstance(): Instance {
     const number = this.instances.length + 1
-    const id = this.o.settings.profile === 'server' ? `node${number}` : `λ${number}`
+    const id = this.o.instanceName?.(number) ?? (this.o.settings.profile === 'server' ? `node${number}` : `λ${number}`)
     let markReady!: () => void
     const ready = new Promise<void>((resolve) => (markReady = resolve))
     const inst = {

@@ -5,6 +5,12 @@
  */
 export class PendingWork {
   private count = 0
+  private sources: Array<() => number> = []
+
+  /** Work another part counts itself (the queues' undelivered messages and jobs): the run waits while it is above 0. */
+  include(source: () => number): void {
+    this.sources.push(source)
+  }
 
   /** Count `n` pieces of work that will start later (the plan's requests); each calls `done()`. */
   expect(n: number): void {
@@ -29,6 +35,6 @@ export class PendingWork {
   }
 
   get idle(): boolean {
-    return this.count === 0
+    return this.count === 0 && this.sources.every((source) => source() === 0)
   }
 }

@@ -8,7 +8,7 @@
 import type { ExecContext, RequestHandle } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import type { DatabaseServer } from '../database/server'
-import { createBuiltins, type NextRequestClass } from '../modules/builtins'
+import { createBuiltins, type NextRequestClass, type QueueModules } from '../modules/builtins'
 import { LAB_ORIGIN } from '../modules/builtins/origin'
 import { createLabWebSocket } from '../modules/builtins/web-socket'
 import { toRuntimeError } from '../modules/errors'
@@ -64,6 +64,10 @@ export interface PlatformOptions {
   maxResponseBytes: number
   /** Modules loaded for this run only (Prisma's, when the project imports them), given the run's `pg`. */
   extraBuiltins?: (pg: unknown) => Record<string, unknown>
+  /** The queue stand-ins' modules (`queue/index.ts`); without them, importing one fails when used. */
+  queueModules?: QueueModules
+  /** Names this platform's instances (`InstancePool`), e.g. `orders-λ1` for a queue consumer. */
+  instanceName?: (number: number) => string
 }
 
 /** One request on its instance, while it runs. */
@@ -97,7 +101,8 @@ export class Platform {
   private builtins: Record<string, unknown>
   private NextRequest: NextRequestClass
   private s: Scheduler
-  private pool: InstancePool
+  /** Public for `queue/invoke.ts`, which runs queue consumers and processes on these instances. */
+  readonly pool: InstancePool
   private background: BackgroundWork
   /** One class for every instance; its warning goes to the instance whose code opened the socket. */
   private WebSocket = createLabWebSocket((text) => this.writeConsole('warn', text))
@@ -112,6 +117,7 @@ export class Platform {
       settings: o.settings,
       server: o.server,
       emit: o.emit,
+      instanceName: o.instanceName,
       createRegistry: (inst) =>
         new ModuleRegistry(
           o.project,
@@ -171,6 +177,7 @@ export class Platform {
       },
       after: (task) => this.background.queueAfter(task),
       extra: o.extraBuiltins,
+      queues: o.queueModules,
     })
     this.builtins = builtins.modules
     this.NextRequest = builtins.NextRequest

@@ -10,6 +10,7 @@ import { compileProject, type ProjectModules } from '../modules/registry'
 import { LabFailure } from '../modules/transpile'
 import { cronTimes, readCrons, type CronJob } from '../platform/crons'
 import { findProxy, type ProxyRoute } from '../routing/proxy-config'
+import { QueueConfigError, readQueueInfrastructure, type QueueInfrastructure } from '../queue/config'
 import { checkPlan } from '../scenario/plan'
 import type { LabError, RunFailure, RunInput } from '../types'
 
@@ -22,6 +23,8 @@ export interface BuiltProject {
   project: ProjectModules
   crons: CronJob[]
   proxy: ProxyRoute | undefined
+  /** `infra/queues.json` and `Procfile`: the queues, their consumers and the processes beside the app. */
+  queues: QueueInfrastructure
 }
 
 export function buildProject({ files, scenario }: RunInput): BuiltProject | RunFailure {
@@ -42,7 +45,14 @@ export function buildProject({ files, scenario }: RunInput): BuiltProject | RunF
   }
   const proxy = findProxy(files)
   if (proxy && !proxy.ok) return failure(proxy.error)
-  return { ok: true, project, crons, proxy }
+  let queues
+  try {
+    queues = readQueueInfrastructure(files)
+  } catch (error) {
+    if (error instanceof QueueConfigError) return failure({ kind: 'compile', message: error.message, file: error.file })
+    throw error
+  }
+  return { ok: true, project, crons, proxy, queues }
 }
 
 /** The reset a run of `input` starts with; `LabDatabase#prepare` must ask for exactly this one to spare the run it. */

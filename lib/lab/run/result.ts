@@ -1,6 +1,7 @@
 /** The end of a run: requests the time budget cut off, and the `RunResult` the reader sees. */
 import type { LabDatabase } from '../database/pglite'
 import type { PlannedRequest } from '../scenario/plan'
+import { queueSummary } from '../queue/summary'
 import { summarise } from '../scenario/summary'
 import { BUDGETS } from '../settings'
 import type { RequestResult, RunResult } from '../types'
@@ -42,6 +43,8 @@ export async function collectResult(
     .sort((a, b) => a[0].t - b[0].t || a[1] - b[1])
     .map(([e]) => e)
   const coldStarts = results.filter((r) => r.cold).length
+  const summary = summarise(results, stats, { started: platform.instances.length, coldStarts }, durationMs)
+  summary.line += queueSummary(sorted)
   return {
     ok: true,
     requests: results,
@@ -52,7 +55,7 @@ export async function collectResult(
     database: openTransaction
       ? { tables, stats, openTransaction: { ...holder, ...openTransaction } }
       : { tables, stats },
-    summary: summarise(results, stats, { started: platform.instances.length, coldStarts }, durationMs),
+    summary,
     settings,
   }
 }

@@ -1,4 +1,7 @@
-/** One run's parts, connected: the virtual clock, the console, the database server, the cache and the platform. */
+/**
+ * One run's parts, connected: the virtual clock, the console, the database server, the cache, the
+ * platform, and the queues with the platforms of their consumers and processes.
+ */
 import { Scheduler } from '../clock/scheduler'
 import type { LabDatabase } from '../database/pglite'
 import { DatabaseServer } from '../database/server'
@@ -8,6 +11,7 @@ import { PendingWork } from '../platform/pending-work'
 import { Platform } from '../platform/platform'
 import { PlatformCache } from '../platform/response-cache'
 import { buildRoutes } from '../routing/match'
+import { createQueueServices } from '../queue'
 import { BUDGETS } from '../settings'
 import type { RunInput, RunResult, TimelineEvent } from '../types'
 import type { PrismaRuntime } from '../modules/builtins/prisma/runtime'
@@ -40,9 +44,10 @@ export function wireRun(
   const cache = new PlatformCache(() => scheduler.now, emit)
   const work = new PendingWork()
   const env = readEnv(files)
-  const platform = new Platform({
+  const queues = createQueueServices({ infra: built.queues, scheduler, emit, sink, seed: scenario.seed ?? 1 })
+  work.include(() => queues.outstanding)
+  const options = {
     scheduler,
-    settings: settings.platform,
     project: built.project,
     routes: buildRoutes(files),
     proxy: built.proxy,
@@ -54,8 +59,14 @@ export function wireRun(
     emit,
     seed: scenario.seed ?? 1,
     maxResponseBytes: BUDGETS.maxResponseBytes,
-    extraBuiltins: prisma && ((pg) => prisma.builtins(pg)),
-  })
+    extraBuiltins: prisma && ((pg: unknown) => prisma.builtins(pg)),
+    queueModules: queues.modules,
+  }
+  const platform = new Platform({ ...options, settings: settings.platform })
+  // Each consumer and process gets a platform of its own (`queue/index.ts`), on the profile's defaults.
+  queues.start(
+    (platformSettings, instanceName) => new Platform({ ...options, settings: platformSettings, instanceName }),
+  )
   scheduler.onError = (error, ctx) =>
     sink.write(
       'error',

@@ -40,10 +40,17 @@ export const BUILTIN_MODULES = [
   'process',
   'node:process',
   ...PRISMA_MODULES,
+  // The queue stand-ins (lib/lab/queue/): a simulated SQS on the virtual clock, and BullMQ without Redis.
+  '@aws-sdk/client-sqs',
+  'aws-lambda',
+  'bullmq',
 ] as const
 
 /** Names answered elsewhere: `process` from the instance's scope, Prisma's modules by `extra` (only when loaded). */
 type ExtraModule = 'process' | 'node:process' | (typeof PRISMA_MODULES)[number]
+
+/** The queue modules of a run, built by `lib/lab/queue/index.ts` (they share the run's queues). */
+export type QueueModules = Record<'@aws-sdk/client-sqs' | 'aws-lambda' | 'bullmq', unknown>
 
 export type NextRequestClass = new (input: URL, init?: RequestInit) => Request
 
@@ -59,6 +66,7 @@ export interface BuiltinsRuntime {
   after(task: unknown): void
   /** Modules loaded for this run only (Prisma's, when the project imports them), given the run's `pg`. */
   extra?: (pg: unknown) => Record<string, unknown>
+  queues?: QueueModules
 }
 
 export interface Builtins {
@@ -94,6 +102,24 @@ export function createBuiltins(rt: BuiltinsRuntime): Builtins {
     buffer: bufferModule,
     'node:buffer': bufferModule,
     ...rt.extra?.(pg),
+    ...(rt.queues ?? NO_QUEUES),
   }
   return { modules, NextRequest: nextServer.NextRequest as NextRequestClass }
+}
+
+/** A platform built without the run's queues (a unit test): the modules exist, and say so when used. */
+const noQueue = (name: string) =>
+  new Proxy(
+    { __esModule: true },
+    {
+      get(target, key) {
+        if (key in target || typeof key === 'symbol') return Reflect.get(target, key)
+        throw new Error(`${name} is not connected to a queue in this run.`)
+      },
+    },
+  )
+const NO_QUEUES: QueueModules = {
+  '@aws-sdk/client-sqs': noQueue('@aws-sdk/client-sqs'),
+  'aws-lambda': { __esModule: true },
+  bullmq: noQueue('bullmq'),
 }

@@ -1,0 +1,1 @@
+-- No users yet: every row in a run comes from its requests.

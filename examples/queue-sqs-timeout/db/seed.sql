@@ -1,0 +1,1 @@
+-- No orders yet: every order in a run comes from its requests.

@@ -1,0 +1,4 @@
+// Sub-lessons of "Background jobs and scheduled tasks", in reading order.
+export default {
+  'durable-queues': 'Durable queues: SQS and BullMQ',
+}
