@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { Scenario } from '@/lib/lab/types'
+import { webSocketPlanSchema, webSocketReceivedCheckSchema } from './websocket-scenario'
 
 const PROFILES = ['lambda', 'fluid', 'server'] as const
 
@@ -102,13 +103,18 @@ const requestEntrySchema = z
 
 export const scenarioSchema = z
   .object({
-    requests: z.array(requestEntrySchema).min(1, 'A scenario needs at least one request.').describe('The request plan, in order.'),
+    requests: z.array(requestEntrySchema).describe('The request plan, in order.'),
     platform: platformSettingsSchema.optional(),
     database: databaseSettingsSchema.optional(),
     runForMs: z.number().nonnegative().optional().describe('Keep the run going this long after the last response (crons, after(), idle timeouts).'),
     seed: z.number().int().optional().describe('Seed for every random choice; same seed, same result.'),
+    webSockets: webSocketPlanSchema.optional(),
   })
   .strict()
+  .refine((scenario) => scenario.requests.length > 0 || scenario.webSockets !== undefined, {
+    message: 'A scenario needs at least one request (or WebSocket client).',
+    path: ['requests'],
+  })
   .describe("A request plan in the engine's `Scenario` shape.")
 
 export const presetSchema = z
@@ -210,6 +216,7 @@ export const checkSchema = z
         label: z.string().min(1),
       })
       .strict(),
+    webSocketReceivedCheckSchema,
   ])
   .describe('A pass/fail assertion over the run result. `label` is what the reader sees, e.g. "GET /api/todos/42 answers 404".')
 

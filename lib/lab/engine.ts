@@ -15,10 +15,11 @@ import { BUILTIN_MODULES, Platform } from './platform/platform'
 import { PlatformCache } from './platform/response-cache'
 import { buildRoutes } from './routing/match'
 import { compileMatcher } from './routing/matcher'
-import { checkPlan, expandPlan, type PlannedRequest } from './scenario/plan'
+import { checkPlan, countRequests, expandPlan, type PlannedRequest } from './scenario/plan'
 import { summarise } from './scenario/summary'
 import { BUDGETS, resolveSettings } from './settings'
 import type { LabError, RequestResult, RunFailure, RunInput, RunOutcome, RunResult, TimelineEvent } from './types'
+import { createWebSocketHub, WebSocketHub } from './websocket/hub'
 
 export interface Engine {
   /** Create and warm the database (PGlite's initdb takes seconds); runs call it too. */
@@ -100,7 +101,7 @@ function failure(error: LabError, console: RunFailure['console'] = []): RunFailu
 
 export async function runScenario(db: LabDatabase, input: RunInput, signal?: AbortSignal): Promise<RunOutcome> {
   const { files, scenario } = input
-  const planError = checkPlan(scenario)
+  const planError = checkPlan(scenario) ?? WebSocketHub.check(scenario.webSockets)
   if (planError) return failure(planError)
   const settings = resolveSettings(scenario)
   const seed = scenario.seed ?? 1
@@ -141,6 +142,9 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   const emit = (e: TimelineEvent) => timeline.push(e)
   const sink = new ConsoleSink(scheduler, BUDGETS.maxConsoleLines)
   const server = new DatabaseServer(scheduler, db, settings.database, emit)
+  const webSockets = createWebSocketHub(scheduler, emit, sink)
+  // WebSocket clients connect with upgrade requests, listed after the plan's own requests.
+  const requestPlan = [...scenario.requests, ...webSockets.plan(scenario.webSockets, countRequests(scenario))]
   const cache = new PlatformCache(() => scheduler.now, emit)
   const proxyFile = [
     'proxy.ts',
@@ -164,6 +168,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     emit,
     seed,
     maxResponseBytes: BUDGETS.maxResponseBytes,
+    webSockets,
   })
   scheduler.onError = (error, ctx) =>
     sink.write(
@@ -174,7 +179,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     )
 
   const results: RequestResult[] = []
-  const planned = expandPlan(scenario)
+  const planned = expandPlan({ ...scenario, requests: requestPlan })
   platform.pending += planned.length
   const send = (p: PlannedRequest, onDone?: () => void) => {
     scheduler.schedule(
@@ -182,6 +187,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
       () => {
         void platform.handle(p.spec, p.index).then((r) => {
           results[p.index] = r
+          if (r.status !== 101) webSockets.refused(p.index, r.timing.end)
           platform.pending--
           onDone?.()
         })
@@ -190,7 +196,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     )
   }
   // Copies of one entry respect its `concurrency`: copy k waits for copy k - concurrency to finish.
-  scenario.requests.forEach((entry, i) => {
+  requestPlan.forEach((entry, i) => {
     const copies = planned.filter((p) => p.entry === i)
     const limit = entry.concurrency && entry.concurrency > 0 ? entry.concurrency : copies.length
     let next = 0
@@ -231,6 +237,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   }
 
   await scheduler.run((t) => t > BUDGETS.virtualTimeMs || (platform.pending === 0 && t > runForMs), signal)
+  await server.notifications.close()
   if (signal?.aborted) return failure({ kind: 'timeout', message: 'The run was cancelled.' }, sink.lines)
 
   const durationMs = Math.max(scheduler.now, runForMs)
@@ -258,6 +265,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     .sort((a, b) => a[0].t - b[0].t || a[1] - b[1])
     .map(([e]) => e)
   const coldStarts = results.filter((r) => r.cold).length
+  const webSocketReport = webSockets.report()
   const result: RunResult = {
     ok: true,
     requests: results,
@@ -268,6 +276,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
     database: { tables, stats },
     summary: summarise(results, stats, { started: platform.instances.length, coldStarts }, durationMs),
     settings,
+    ...(webSocketReport ? { webSockets: webSocketReport } : {}),
   }
   return result
 }

@@ -228,6 +228,7 @@ export function createPgModule(hooks: PgHooks): Record<string, unknown> {
               this.emitError(new Error('Connection terminated unexpectedly'))
               this.emit('end')
             }
+            session.onNotification = (message) => this.emit('notification', message)
             resolve()
           },
           (error: Error) => {

@@ -10,6 +10,7 @@ import type { ExecContext } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import type { ConnectionSample, DatabaseSettings, DatabaseStats, TimelineEvent } from '../types'
 import { connectionTerminated, DatabaseError, fromPgliteError } from './errors'
+import { NotificationRouter, parseListen, type PgNotification } from './notifications'
 import type { LabDatabase, Parsers, QueryResult } from './pglite'
 import { extractSleep, shortSql, transactionVerb } from './sql-text'
 
@@ -33,6 +34,8 @@ export interface Session {
   server?: ServerConnection
   /** Called when the server side closes the connection (idle timeout). */
   onServerClose?: (error: Error) => void
+  /** Called with each notification on a channel this session LISTENs to (notifications.ts). */
+  onNotification?: (message: PgNotification) => void
   /** Settings the client sent in its startup message (pg's connection options). */
   options: SessionOptions
   /** ReadyForQuery's transaction status after the last statement: idle, in a transaction, failed. */
@@ -65,6 +68,8 @@ export class DatabaseServer {
   private poolerIdle: ServerConnection[] = []
   private poolerWaiters: Array<() => void> = []
   private quotaWindows = new Map<number, number>()
+  /** LISTEN/NOTIFY between sessions; the engine closes it when the run ends. */
+  readonly notifications: NotificationRouter
 
   constructor(
     private scheduler: Scheduler,
@@ -72,6 +77,7 @@ export class DatabaseServer {
     readonly settings: DatabaseSettings,
     private emit: (event: TimelineEvent) => void,
   ) {
+    this.notifications = new NotificationRouter(scheduler, db, emit)
     this.stats = {
       queries: 0,
       errors: 0,
@@ -186,7 +192,12 @@ export class DatabaseServer {
           )
       } else {
         try {
-          results = await this.scheduler.track(this.db.run(text, values, rowMode, this.scheduler.now, parsers))
+          const listen = parseListen(text)
+          results = await this.scheduler.track(
+            listen
+              ? this.notifications.apply(session, listen, ctx?.instance)
+              : this.db.run(text, values, rowMode, this.scheduler.now, parsers),
+          )
         } catch (e) {
           error = fromPgliteError(e)
         }
@@ -195,6 +206,7 @@ export class DatabaseServer {
       else if (error && conn.inTx) conn.txFailed = true
       session.txStatus = conn.inTx ? (conn.txFailed ? 'E' : 'T') : 'I'
       await this.scheduler.sleep(waitMs, null)
+      this.notifications.deliver(conn, down)
       if (session.kind === 'pooler' && !conn.inTx) {
         session.server = undefined
         this.giveBack(conn)
@@ -214,6 +226,7 @@ export class DatabaseServer {
     if (!session.open) return
     session.open = false
     this.sessions.delete(session)
+    this.notifications.forget(session)
     if (session.kind === 'pooler') {
       this.poolerClients--
       const conn = session.server

@@ -25,6 +25,8 @@ import { matchRoute, type Route } from '../routing/match'
 import { runPagesApi } from '../routing/pages-api'
 import { ResponseWriter } from '../routing/response-writer'
 import type { PlatformSettings, RequestResult, TimelineEvent } from '../types'
+import type { WebSocketHub } from '../websocket/hub'
+import { createUpgradeWebSocket } from '../websocket/upgrade'
 import * as zod from 'zod'
 import type { ConsoleSink } from './console-sink'
 import type { Instance } from './instance'
@@ -75,6 +77,8 @@ export interface PlatformOptions {
   emit: (e: TimelineEvent) => void
   seed: number
   maxResponseBytes: number
+  /** The run's simulated WebSocket clients, for `experimental_upgradeWebSocket`. */
+  webSockets: WebSocketHub
 }
 
 /** The reader's module exports; their shapes are only known at runtime. */
@@ -147,6 +151,7 @@ export class Platform {
           const inst = (pool.instance ?? scheduler.current?.instance) as Instance | undefined
           if (inst && !inst.attachedPools.includes(pool)) inst.attachedPools.push(pool)
         },
+        experimental_upgradeWebSocket: createUpgradeWebSocket({ scheduler, hub: o.webSockets, onVercel: vercel }),
         geolocation: () => ({}),
         ipAddress: () => '127.0.0.1',
       },
@@ -351,6 +356,7 @@ export class Platform {
     })()
 
     await Promise.race([writer.done, timedOut])
+    if (handle.dead) handle.upgraded?.drop()
     handle.responded = true
     const end = s.now
     for (const c of handle.setCookies) writer.headers.append('set-cookie', c)
@@ -472,6 +478,13 @@ export class Platform {
       if (!(e instanceof NavigationSignal)) throw e
       // redirect()/permanentRedirect()/notFound() from next/navigation, answered as Next.js does.
       response = new Response(null, { status: e.status, headers: e.location ? { location: e.location } : {} })
+    }
+    // An upgraded WebSocket: the client got 101, and the function runs until the connection closes.
+    if (handle.upgraded) {
+      writer.status = 101
+      writer.headersSent = true
+      await handle.upgraded.closed
+      return writer.end()
     }
     if (!(response instanceof Response)) {
       // Next.js answers 500 with no body and logs nothing; the lab says why, as a hint.

@@ -3,6 +3,7 @@
  * checks; run on the lab by lab.test.ts and on the real `pg` package + a real PostgreSQL server by
  * examples/verify/scripts/pg-conformance.ts. Case code is plain JavaScript (see schema.ts).
  */
+import { NOTIFY_CASES } from './cases-notify'
 import { pgCaseSchema, type PgCase } from './schema'
 
 /** Helpers every case's code may use. */
@@ -609,4 +610,4 @@ return [before, after]
   },
 ]
 
-export const PG_CASES: PgCase[] = cases.map((c) => pgCaseSchema.parse(c))
+export const PG_CASES: PgCase[] = [...cases, ...NOTIFY_CASES].map((c) => pgCaseSchema.parse(c))

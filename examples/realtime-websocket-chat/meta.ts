@@ -1,0 +1,51 @@
+import type { ExampleMetaInput } from '@/lib/examples/schema'
+
+// Six people open the chat 100 ms apart; two of them write; everyone leaves at 10 s.
+const clients = (path: string) => [{ path, count: 6, interval: 100, closeAt: 10_000 }]
+const send = [
+  { client: 1, at: 2_000, data: 'Hello from client 1' },
+  { client: 5, at: 3_000, data: 'Client 5 here' },
+]
+// Each instance takes two connections here, so six clients need three instances. A real Fluid
+// instance takes many more; a busy app, or clients arriving over time, spreads them the same way.
+const spread = { maxConcurrencyPerInstance: 2 }
+
+export default {
+  title: 'A WebSocket chat on serverless functions',
+  description:
+    'Six clients open a chat route that calls experimental_upgradeWebSocket; the platform pins each connection to an instance.',
+  files: {
+    visible: ['app/api/chat/route.ts', 'app/api/chat-notify/route.ts', 'lib/sockets.ts', 'lib/db.ts'],
+    active: 'app/api/chat/route.ts',
+  },
+  platform: { profile: 'fluid' },
+  profiles: ['fluid', 'lambda', 'server'],
+  presets: [
+    {
+      name: 'In-memory broadcast, 6 clients',
+      description:
+        'Clients 1 to 6 open /api/chat; client 1 writes at 2 s, client 5 at 3 s. Predict first: how many clients receive each message? Then open the WebSockets tab.',
+      scenario: { requests: [], platform: spread, webSockets: { clients: clients('/api/chat'), send } },
+    },
+    {
+      name: 'LISTEN/NOTIFY, 6 clients',
+      description:
+        'The same six clients on /api/chat-notify, which publishes each message with pg_notify and listens on every instance.',
+      scenario: { requests: [], platform: spread, webSockets: { clients: clients('/api/chat-notify'), send } },
+    },
+    {
+      name: 'Stay connected for 2 minutes',
+      description:
+        'Three clients connect at 0, 20 and 40 s and never hang up. maxDuration is 60 s: watch when each connection closes.',
+      scenario: {
+        requests: [],
+        webSockets: {
+          clients: [{ path: '/api/chat', count: 3, interval: 20_000 }],
+          send: [{ client: 1, at: 50_000, data: 'Still there?' }],
+        },
+        runForMs: 120_000,
+      },
+    },
+  ],
+  expect: { status: 101 },
+} satisfies ExampleMetaInput
