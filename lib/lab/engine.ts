@@ -187,7 +187,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
       () => {
         void platform.handle(p.spec, p.index).then((r) => {
           results[p.index] = r
-          if (r.status !== 101) webSockets.refused(p.index, r.timing.end)
+          webSockets.requestEnded(p.index, r.status, r.timing.end)
           platform.pending--
           onDone?.()
         })

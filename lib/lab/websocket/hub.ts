@@ -33,6 +33,8 @@ interface Client {
   request?: RequestHandle
   instance?: InstanceHandle
   resolveClosed?: () => void
+  /** The route asked to close (code, reason); the client sees it a trip later. */
+  closing?: { code: number; reason: string }
 }
 
 export interface HubOptions {
@@ -136,13 +138,22 @@ export class WebSocketHub {
     return { socket, held: { closed, drop: () => this.finish(client, 1006, 'duration-limit', false) } }
   }
 
-  /** The upgrade request ended without an upgrade (a 500 off Vercel, a 404, …). */
-  refused(index: number, at: number): void {
+  /**
+   * Request `index` has ended. Without an upgrade (a 500 off Vercel, a 404, …) its client never
+   * opened. After one, a connection still open ends with it: the function is gone (its handler
+   * threw after `ws.close(1011)`, say), so the client gets the close the route asked for, or 1006.
+   */
+  requestEnded(index: number, status: number, at: number): void {
     const client = this.byRequest.get(index)
-    if (!client || client.result.openedAt !== undefined || client.result.closedBy) return
-    client.result.closedAt = at
-    client.result.closeCode = 1006
-    client.result.closedBy = 'refused'
+    if (!client || client.result.closedBy) return
+    if (client.result.openedAt === undefined) {
+      if (status === 101) return
+      client.result.closedAt = at
+      client.result.closeCode = 1006
+      client.result.closedBy = 'refused'
+      return
+    }
+    if (this.isOpen(client)) this.finish(client, client.closing?.code ?? 1006, 'server', false, client.closing?.reason)
   }
 
   report(): WebSocketReport | undefined {
@@ -199,6 +210,7 @@ export class WebSocketHub {
 
   /** `ws.close(code, reason)` or `ws.terminate()` in the route: the client sees the code a trip later. */
   private serverCloses(client: Client, code: number | undefined, reason: string, abrupt = false): void {
+    client.closing = { code: abrupt ? 1006 : (code ?? 1005), reason }
     this.o.scheduler.after(
       WS_ONE_WAY_MS,
       () => this.finish(client, abrupt ? 1006 : (code ?? 1005), 'server', true, reason),
