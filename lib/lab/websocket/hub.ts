@@ -62,7 +62,10 @@ export class WebSocketHub {
     const total = plan.clients.reduce((n, c) => n + Math.max(0, Math.floor(c.count ?? 1)), 0)
     for (const c of plan.clients) {
       if (typeof c.path !== 'string' || !c.path.startsWith('/'))
-        return { kind: 'plan', message: `Every WebSocket client needs a path starting with '/', got ${JSON.stringify(c.path)}.` }
+        return {
+          kind: 'plan',
+          message: `Every WebSocket client needs a path starting with '/', got ${JSON.stringify(c.path)}.`,
+        }
     }
     for (const m of plan.send ?? []) {
       if (!Number.isInteger(m.client) || m.client < 1 || m.client > total)
@@ -106,7 +109,11 @@ export class WebSocketHub {
       })
     }
     for (const message of plan.send ?? []) {
-      this.o.scheduler.schedule(message.at, () => this.clientSends(this.clients[message.client - 1], message.data), null)
+      this.o.scheduler.schedule(
+        message.at,
+        () => this.clientSends(this.clients[message.client - 1], message.data),
+        null,
+      )
     }
     return entries
   }
@@ -117,7 +124,11 @@ export class WebSocketHub {
   }
 
   /** The route upgraded request `request` on `instance`: the client is pinned there from now on. */
-  accept(request: RequestHandle, instance: InstanceHandle, url: string): { socket: LabServerWebSocket; held: HeldConnection } {
+  accept(
+    request: RequestHandle,
+    instance: InstanceHandle,
+    url: string,
+  ): { socket: LabServerWebSocket; held: HeldConnection } {
     const client = this.byRequest.get(request.index)!
     const s = this.o.scheduler
     const socket = new LabServerWebSocket(
@@ -133,7 +144,13 @@ export class WebSocketHub {
     client.instance = instance
     client.result.instance = instance.id
     client.result.openedAt = s.now
-    this.o.emit({ t: s.now, type: 'ws-open', client: client.result.client, instance: instance.id, request: request.index })
+    this.o.emit({
+      t: s.now,
+      type: 'ws-open',
+      client: client.result.client,
+      instance: instance.id,
+      request: request.index,
+    })
     const closed = new Promise<void>((resolve) => (client.resolveClosed = resolve))
     return { socket, held: { closed, drop: () => this.finish(client, 1006, 'duration-limit', false) } }
   }
@@ -169,7 +186,9 @@ export class WebSocketHub {
     const s = this.o.scheduler
     if (!this.isOpen(client)) {
       const state = client.result.closedBy ? 'closed' : 'not open yet'
-      this.o.note(`[lab] WebSocket client ${client.result.client} sends at ${s.now / 1000} s, but its connection is ${state}: the message is not sent.`)
+      this.o.note(
+        `[lab] WebSocket client ${client.result.client} sends at ${s.now / 1000} s, but its connection is ${state}: the message is not sent.`,
+      )
       return
     }
     client.result.sent.push({ t: s.now, data })

@@ -79,7 +79,9 @@ export class LabServerWebSocket extends Emitter {
 
 /** As `ws` checks a close code (its lib/validation.js). */
 function isValidStatusCode(code: number): boolean {
-  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999)
+  return (
+    (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999)
+  )
 }
 
 function toText(data: unknown): string {

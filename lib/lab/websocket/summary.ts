@@ -34,7 +34,9 @@ export function summariseWebSockets(report: WebSocketReport): WebSocketSummary {
       (perInstance.length ? ` on ${perInstance.length} instance${perInstance.length === 1 ? '' : 's'}` : ''),
   ]
   if (refused) parts.push(`${refused} refused`)
-  parts.push(`${sent} message${sent === 1 ? '' : 's'} sent, ${delivered} deliver${delivered === 1 ? 'y' : 'ies'} to clients`)
+  parts.push(
+    `${sent} message${sent === 1 ? '' : 's'} sent, ${delivered} deliver${delivered === 1 ? 'y' : 'ies'} to clients`,
+  )
   if (closedAtDurationLimit) parts.push(`${closedAtDurationLimit} closed at the duration limit`)
   return { perInstance, opened, refused, sent, delivered, closedAtDurationLimit, line: parts.join(' · ') }
 }

@@ -30,7 +30,9 @@ ${body}
 describe('WebSocket clients in the lab', () => {
   it('an echo: a text message arrives as a Buffer (isBinary false), the reply reaches the client a trip later', async () => {
     const result = await run(
-      ROUTE(`ws.on('message', (data, isBinary) => ws.send(JSON.stringify({ text: data.toString(), buffer: Buffer.isBuffer(data), isBinary })))`),
+      ROUTE(
+        `ws.on('message', (data, isBinary) => ws.send(JSON.stringify({ text: data.toString(), buffer: Buffer.isBuffer(data), isBinary })))`,
+      ),
       { webSockets: { clients: [{ path: '/api/ws', closeAt: 1_000 }], send: [{ client: 1, at: 500, data: 'ping' }] } },
     )
     const [client] = result.webSockets!.clients
@@ -93,7 +95,10 @@ export async function GET() {
 
   it('a send before the connection opens is not sent, and the console says why', async () => {
     const result = await run(ROUTE(''), {
-      webSockets: { clients: [{ path: '/api/ws', at: 1_000, closeAt: 2_000 }], send: [{ client: 1, at: 100, data: 'early' }] },
+      webSockets: {
+        clients: [{ path: '/api/ws', at: 1_000, closeAt: 2_000 }],
+        send: [{ client: 1, at: 100, data: 'early' }],
+      },
     })
     expect(result.webSockets!.clients[0].sent).toEqual([])
     expect(result.console.map((l) => l.text)).toContain(
@@ -104,10 +109,14 @@ export async function GET() {
   it('a send from a client the plan does not connect fails the plan', async () => {
     const outcome = await engine.run({
       files: { 'app/api/ws/route.ts': ROUTE('') },
-      scenario: { requests: [], webSockets: { clients: [{ path: '/api/ws', count: 2 }], send: [{ client: 3, at: 0, data: 'x' }] } },
+      scenario: {
+        requests: [],
+        webSockets: { clients: [{ path: '/api/ws', count: 2 }], send: [{ client: 3, at: 0, data: 'x' }] },
+      },
     })
     expect(outcome.ok).toBe(false)
-    if (!outcome.ok) expect(outcome.error.message).toBe('webSockets.send names client 3, but the plan connects clients 1 to 2.')
+    if (!outcome.ok)
+      expect(outcome.error.message).toBe('webSockets.send names client 3, but the plan connects clients 1 to 2.')
   })
 
   it('a connection holds one of the instance’s concurrency slots until it closes', async () => {

@@ -73,12 +73,15 @@ describe('realtime-websocket-chat', () => {
     expect(result.console.filter((l) => l.text === 'Task timed out after 60 seconds')).toHaveLength(3)
   })
 
-  it.each(['lambda', 'server'] as const)('on %s every upgrade answers 500 with the package’s own error', async (profile) => {
-    const result = await run('realtime-websocket-chat', 'In-memory broadcast, 6 clients', { profile })
-    expect(result.requests.map((r) => r.status)).toEqual(Array(6).fill(500))
-    expect(result.requests[0].error?.message).toBe(`Error: ${UPGRADE_UNAVAILABLE}`)
-    expect(result.webSockets!.clients.every((c) => c.closedBy === 'refused' && c.instance === undefined)).toBe(true)
-  })
+  it.each(['lambda', 'server'] as const)(
+    'on %s every upgrade answers 500 with the package’s own error',
+    async (profile) => {
+      const result = await run('realtime-websocket-chat', 'In-memory broadcast, 6 clients', { profile })
+      expect(result.requests.map((r) => r.status)).toEqual(Array(6).fill(500))
+      expect(result.requests[0].error?.message).toBe(`Error: ${UPGRADE_UNAVAILABLE}`)
+      expect(result.webSockets!.clients.every((c) => c.closedBy === 'refused' && c.instance === undefined)).toBe(true)
+    },
+  )
 })
 
 describe('realtime-websocket-exercise', () => {

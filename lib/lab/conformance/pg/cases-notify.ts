@@ -8,7 +8,8 @@ export const NOTIFY_CASES: PgCase[] = [
   {
     id: 'listen-notify-across-sessions',
     title: "A NOTIFY reaches another session's LISTEN as a 'notification' event, at COMMIT, folded, not after ROLLBACK",
-    source: 'https://www.postgresql.org/docs/current/sql-notify.html; brianc/node-postgres:packages/pg/lib/client.js (notification)',
+    source:
+      'https://www.postgresql.org/docs/current/sql-notify.html; brianc/node-postgres:packages/pg/lib/client.js (notification)',
     code: `
 const listener = new pg.Client(url)
 const sender = new pg.Client(url)
