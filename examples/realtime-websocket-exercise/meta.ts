@@ -1,5 +1,10 @@
 import type { ExampleMetaInput } from '@/lib/examples/schema'
 
+// Real Next.js 16 cannot run the WebSocket half here: experimental_upgradeWebSocket needs Vercel's
+// runtime (Next.js itself has no WebSocket API in route handlers), and on `next start` it throws, so
+// examples/verify asserts a 500 for each upgrade (expectations.ts). LISTEN/NOTIFY runs on the real
+// PostgreSQL there (pg conformance cases listen-notify-*, notify-from-trigger-*).
+
 export default {
   title: 'Exercise: a live orders dashboard on every instance',
   description: 'Four dashboards hold a WebSocket each; two orders are placed over plain HTTP. Make every dashboard hear both.',
