@@ -11,6 +11,8 @@ const send = [
   { client: 1, at: 2_000, data: 'Hello from client 1' },
   { client: 5, at: 3_000, data: 'Client 5 here' },
 ]
+// At 5 s someone asks who is online, over plain HTTP.
+const online = [{ at: 5_000, path: '/api/chat/online' }]
 // Each instance takes two connections here, so six clients need three instances. A real Fluid
 // instance takes many more; a busy app, or clients arriving over time, spreads them the same way.
 const spread = { maxConcurrencyPerInstance: 2 }
@@ -20,7 +22,13 @@ export default {
   description:
     'Six clients open a chat route that calls experimental_upgradeWebSocket; the platform pins each connection to an instance.',
   files: {
-    visible: ['app/api/chat/route.ts', 'app/api/chat-notify/route.ts', 'lib/sockets.ts', 'lib/db.ts'],
+    visible: [
+      'app/api/chat/route.ts',
+      'app/api/chat-notify/route.ts',
+      'lib/sockets.ts',
+      'app/api/chat/online/route.ts',
+      'lib/db.ts',
+    ],
     active: 'app/api/chat/route.ts',
   },
   platform: { profile: 'fluid' },
@@ -29,21 +37,21 @@ export default {
     {
       name: 'In-memory broadcast, 6 clients',
       description:
-        'Clients 1 to 6 open /api/chat; client 1 writes at 2 s, client 5 at 3 s. Predict first: how many clients receive each message? Then open the WebSockets tab.',
-      scenario: { requests: [], platform: spread, webSockets: { clients: clients('/api/chat'), send } },
+        'Clients 1 to 6 open /api/chat; client 1 writes at 2 s, client 5 at 3 s; GET /api/chat/online at 5 s. Predict first: how many clients receive each message? Then open the WebSockets tab.',
+      scenario: { requests: online, platform: spread, webSockets: { clients: clients('/api/chat'), send } },
     },
     {
       name: 'LISTEN/NOTIFY, 6 clients',
       description:
         'The same six clients on /api/chat-notify, which publishes each message with pg_notify and listens on every instance.',
-      scenario: { requests: [], platform: spread, webSockets: { clients: clients('/api/chat-notify'), send } },
+      scenario: { requests: online, platform: spread, webSockets: { clients: clients('/api/chat-notify'), send } },
     },
     {
       name: 'Stay connected for 2 minutes',
       description:
-        'Three clients connect at 0, 20 and 40 s and never hang up. maxDuration is 60 s: watch when each connection closes.',
+        'Three clients connect at 0, 20 and 40 s and never hang up; GET /api/chat/online at 90 s. maxDuration is 60 s: watch when each connection closes.',
       scenario: {
-        requests: [],
+        requests: [{ at: 90_000, path: '/api/chat/online' }],
         webSockets: {
           clients: [{ path: '/api/chat', count: 3, interval: 20_000 }],
           send: [{ client: 1, at: 50_000, data: 'Still there?' }],
@@ -52,5 +60,6 @@ export default {
       },
     },
   ],
+  // The last request is client 6's upgrade: WebSocket clients come after the plan's requests.
   expect: { status: 101 },
 } satisfies ExampleMetaInput

@@ -57,7 +57,7 @@ function webSocketUpgrades(key: string, path: string, first: number, count: numb
 }
 
 export const expectations: Expectation[] = [
-  ...webSocketUpgrades('realtime-websocket-chat', '/api/chat', 0, 6),
+  ...webSocketUpgrades('realtime-websocket-chat', '/api/chat', 1, 6),
   ...webSocketUpgrades('realtime-websocket-exercise', '/api/dashboard', 2, 4),
   ...webSocketUpgrades('realtime-websocket-exercise--solution', '/api/dashboard', 2, 4),
   {

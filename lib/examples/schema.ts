@@ -103,7 +103,7 @@ const requestEntrySchema = z
 
 export const scenarioSchema = z
   .object({
-    requests: z.array(requestEntrySchema).describe('The request plan, in order.'),
+    requests: z.array(requestEntrySchema).min(1, 'A scenario needs at least one request.').describe('The request plan, in order.'),
     platform: platformSettingsSchema.optional(),
     database: databaseSettingsSchema.optional(),
     runForMs: z.number().nonnegative().optional().describe('Keep the run going this long after the last response (crons, after(), idle timeouts).'),
@@ -111,10 +111,6 @@ export const scenarioSchema = z
     webSockets: webSocketPlanSchema.optional(),
   })
   .strict()
-  .refine((scenario) => scenario.requests.length > 0 || scenario.webSockets !== undefined, {
-    message: 'A scenario needs at least one request (or WebSocket client).',
-    path: ['requests'],
-  })
   .describe("A request plan in the engine's `Scenario` shape.")
 
 export const presetSchema = z

@@ -26,6 +26,9 @@ async function run(id: string, preset: string, options: { profile?: PlatformProf
   return outcome
 }
 
+/** The clients' upgrade requests (they follow the plan's own requests). */
+const upgrades = (result: RunResult) => result.webSockets!.clients.map((c) => result.requests[c.request])
+
 const receivers = (result: RunResult, text: string) =>
   result.webSockets!.clients.filter((c) => c.received.some((m) => m.data === text)).map((c) => c.client)
 
@@ -38,7 +41,10 @@ describe('realtime-websocket-chat', () => {
       { instance: 'λ2', connections: 2, clients: [3, 4] },
       { instance: 'λ3', connections: 2, clients: [5, 6] },
     ])
-    expect(result.requests.every((r) => r.status === 101)).toBe(true)
+    expect(upgrades(result).every((r) => r.status === 101)).toBe(true)
+    // "Who is online?" from memory, at 5 s: a fourth instance, which holds no socket.
+    const online = result.requests.find((r) => r.path === '/api/chat/online')!
+    expect([online.body, online.instance]).toEqual(['{"online":0}', 'λ4'])
     expect(receivers(result, 'Hello from client 1')).toEqual([1, 2])
     expect(receivers(result, 'Client 5 here')).toEqual([5, 6])
     // Clients 3 and 4, on λ2, receive nothing.
@@ -69,7 +75,7 @@ describe('realtime-websocket-chat', () => {
       [1006, 'duration-limit'],
     ])
     expect(summariseWebSockets(result.webSockets!).closedAtDurationLimit).toBe(3)
-    expect(result.requests.map((r) => r.platformError)).toEqual(Array(3).fill('FUNCTION_INVOCATION_TIMEOUT'))
+    expect(upgrades(result).map((r) => r.platformError)).toEqual(Array(3).fill('FUNCTION_INVOCATION_TIMEOUT'))
     expect(result.console.filter((l) => l.text === 'Task timed out after 60 seconds')).toHaveLength(3)
   })
 
@@ -77,8 +83,8 @@ describe('realtime-websocket-chat', () => {
     'on %s every upgrade answers 500 with the package’s own error',
     async (profile) => {
       const result = await run('realtime-websocket-chat', 'In-memory broadcast, 6 clients', { profile })
-      expect(result.requests.map((r) => r.status)).toEqual(Array(6).fill(500))
-      expect(result.requests[0].error?.message).toBe(`Error: ${UPGRADE_UNAVAILABLE}`)
+      expect(upgrades(result).map((r) => r.status)).toEqual(Array(6).fill(500))
+      expect(upgrades(result)[0].error?.message).toBe(`Error: ${UPGRADE_UNAVAILABLE}`)
       expect(result.webSockets!.clients.every((c) => c.closedBy === 'refused' && c.instance === undefined)).toBe(true)
     },
   )

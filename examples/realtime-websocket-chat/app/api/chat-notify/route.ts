@@ -1,10 +1,8 @@
 import { experimental_upgradeWebSocket } from '@vercel/functions'
 import { pool } from '@/lib/db'
-import { rooms } from '@/lib/sockets'
+import { listen, room } from '@/lib/sockets'
 
 export const maxDuration = 60
-
-const room = rooms.create()
 
 // One LISTEN connection per instance, opened with its first socket. Postgres sends every
 // NOTIFY on 'chat' to each listening instance, which passes it on to its own sockets.
@@ -18,7 +16,7 @@ export async function GET() {
       await pool.query('SELECT pg_notify($1, $2)', ['chat', data.toString()])
     })
     ws.on('close', () => room.leave(ws))
-    listening ??= rooms.listen('chat', (payload) => room.broadcast(payload))
+    listening ??= listen('chat', (payload) => room.broadcast(payload))
     await listening
   })
 }
