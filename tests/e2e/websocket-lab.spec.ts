@@ -49,9 +49,7 @@ test('the chat lab: in memory each message reaches 2 of 6 clients, over LISTEN/N
 
   tab = await runPreset(root, 'Stay connected for 2 minutes')
   await expect(tab).toContainText('3 closed at the duration limit')
-  await expect(clients.getByRole('row', { name: /^1 λ1/ })).toContainText(
-    '1 min, by the duration limit (code 1006)',
-  )
+  await expect(clients.getByRole('row', { name: /^1 λ1/ })).toContainText('1 min, by the duration limit (code 1006)')
 
   // Off Vercel the upgrade is refused: the tab says so, and the Response shows 500.
   await root.getByLabel('Platform').selectOption('lambda')
