@@ -3,6 +3,7 @@ import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
 import { withoutDescriptions } from './lib/mdx/page-map.mjs'
+import recmaLightTabs from './lib/mdx/recma-light-tabs.mjs'
 import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkFacts from './lib/mdx/remark-facts.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
@@ -20,15 +21,17 @@ const withNextra = nextra({
     // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
     remarkPlugins: [remarkFacts, remarkLab],
     rehypePrettyCodeOptions: { theme: CODE_THEMES },
-    // Static prose, lists, tables and code lines live in the page's HTML only, not in its JavaScript.
-    recmaPlugins: [recmaServerOnly],
+    // Nextra's Tabs → the light ones (recma-light-tabs); static prose, lists, tables and code lines
+    // live in the page's HTML only, not in its JavaScript (recma-server-only).
+    recmaPlugins: [recmaLightTabs, recmaServerOnly],
   },
 })
 
 /**
- * PGlite ships Node-only branches that import `node:*` modules. They never run in the browser,
- * so the client build maps them to nothing instead of failing on the `node:` scheme.
- * (Measured notes: ../shared/reference/pglite-in-the-browser.md)
+ * PGlite ships Node-only branches that import `node:*` modules (`node:module`, `node:fs`, …). They
+ * never run in the browser, but without this the client build stops with "UnhandledSchemeError:
+ * Reading from "node:module" is not handled by plugins". So the `node:` scheme is dropped and each
+ * of those modules resolves to nothing. (lib/lab/README.md describes how the worker loads PGlite.)
  */
 function ignoreNodeBuiltinsInTheBrowser(config, { isServer, webpack }) {
   if (isServer) return config

@@ -1,5 +1,5 @@
-// `npm run check:content`: the machine-checkable half of reviewing a lesson (see lib/content/checks.ts).
-import { LESSON_WORDS } from '@/lib/content/checks'
+// `npm run check:content`: the machine-checkable half of reviewing a lesson (see lib/content/content-checks.ts).
+import { LESSON_WORDS } from '@/lib/content/content-checks'
 import { formatProblem } from '@/lib/content/problem'
 import { runContentChecks } from '@/lib/content/run-checks'
 

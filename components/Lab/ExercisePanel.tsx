@@ -1,5 +1,5 @@
 import { formatLessonDate } from '@/components/LastUpdated/formatLessonDate'
-import type { CheckVerdict } from '@/lib/examples/checks'
+import type { CheckVerdict } from '@/lib/examples/exercise-checks'
 import styles from './Lab.module.css'
 
 interface ExercisePanelProps {

@@ -3,7 +3,7 @@
  * reader's edits, runs scenarios in the engine's worker, and shows results, errors and exercises.
  */
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { evaluateChecks, type CheckVerdict } from '@/lib/examples/checks'
+import { evaluateChecks, type CheckVerdict } from '@/lib/examples/exercise-checks'
 import { buildScenario, parseBodyText } from '@/lib/examples/scenario'
 import type { FileTree, LabError, RunOutcome } from '@/lib/lab/types'
 import type { ErrorMarker } from './CodeEditor'

@@ -1,7 +1,7 @@
 /**
  * Nextra's `<Tabs>` without Headless UI: the same markup and classes (so it looks and behaves the same),
  * a fraction of the JavaScript (Nextra's Tabs put ~3.9 kB gzip into every page that used them).
- * lib/mdx/recma-server-only.mjs maps `import { Tabs } from 'nextra/components'` in MDX pages to this,
+ * lib/mdx/recma-light-tabs.mjs maps `import { Tabs } from 'nextra/components'` in MDX pages to this,
  * so lesson authors write Nextra's usual `<Tabs items={[…]}><Tabs.Tab>…</Tabs.Tab></Tabs>`.
  *
  * Every panel is rendered, the hidden ones with `hidden` (as Nextra's `unmount={false}` does), so the

@@ -11,7 +11,7 @@ import {
   checkLinks,
   checkNavigation,
   type ExampleSummary,
-} from './checks'
+} from './content-checks'
 import { exampleLoadProblems } from './example-meta-problems'
 import { checkFacts } from './fact-checks'
 import { checkExercise } from './exercise-checks'

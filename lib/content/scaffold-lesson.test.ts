@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { evaluateChecks } from '@/lib/examples/checks'
+import { evaluateChecks } from '@/lib/examples/exercise-checks'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
 import { createTestEngine } from '@/lib/lab/testing/node-database'

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { LESSON_WORDS } from './checks'
+import { LESSON_WORDS } from './content-checks'
 import { LESSON_SECTIONS } from './site-pages'
 
 export type LessonSection = (typeof LESSON_SECTIONS)[number]
@@ -278,7 +278,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 
 function lessonTest(slug: string): string {
   return `import { afterAll, beforeAll, expect, it } from 'vitest'
-import { evaluateChecks } from '@/lib/examples/checks'
+import { evaluateChecks } from '@/lib/examples/exercise-checks'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
 import { createTestEngine } from '@/lib/lab/testing/node-database'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { internalLinkProblems } from '@/lib/content/checks'
+import { internalLinkProblems } from '@/lib/content/content-checks'
 import { readSite, type Site } from '@/lib/content/site-pages'
 import { toAnswerMap, parseAnswers } from './answers'
 import {

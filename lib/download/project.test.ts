@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listExamples, loadExample, type LoadedExample } from '@/lib/examples/load'
 import { envExample, generateProject, importedPackages, LOCAL_DATABASE_URL, zipProject } from './project'
-import type { ChecksFile } from './checks'
+import type { ChecksFile } from './checks-json'
 
 const verifyPackage = JSON.parse(readFileSync('examples/verify/package.json', 'utf8')) as {
   dependencies: Record<string, string>

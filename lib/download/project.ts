@@ -6,13 +6,14 @@
  *
  * The project's versions are the ones examples/verify proves (its package.json is the one source),
  * its database is an embedded Postgres (PGlite behind pglite-socket) or any server via DATABASE_URL,
- * and `npm run check` replays the lab's preset against it (./checks.ts, ./scripts.ts).
+ * and `npm run check` replays the lab's preset against it (./checks-json.ts, ./scripts.ts).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import type { ResolvedExampleMeta } from '@/lib/examples/schema'
 import type { FileTree } from '@/lib/lab/types'
 import verifyPackage from '../../examples/verify/package.json'
-import { buildChecks } from './checks'
+import { buildChecks } from './checks-json'
+import { NEXT_TSCONFIG } from './next-tsconfig'
 import { buildReadme } from './readme'
 import { CHECK_SCRIPT, DB_SETUP_SCRIPT, EMBEDDED_DB_SCRIPT, ENV_SCRIPT, WITH_DB_SCRIPT } from './scripts'
 
@@ -119,28 +120,6 @@ function routesOf(files: FileTree): string[] {
   return routes.sort()
 }
 
-const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    lib: ['dom', 'dom.iterable', 'esnext'],
-    allowJs: true,
-    skipLibCheck: true,
-    strict: true,
-    noEmit: true,
-    esModuleInterop: true,
-    module: 'esnext',
-    moduleResolution: 'bundler',
-    resolveJsonModule: true,
-    isolatedModules: true,
-    jsx: 'react-jsx',
-    incremental: true,
-    plugins: [{ name: 'next' }],
-    paths: { '@/*': ['./*'] },
-  },
-  include: ['next-env.d.ts', '**/*.ts', '**/*.tsx', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
-  exclude: ['node_modules'],
-}
-
 const NEXT_CONFIG = `import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
@@ -240,7 +219,7 @@ export function generateProject(input: ProjectInput): GeneratedProject {
         null,
         2,
       ) + '\n',
-    'tsconfig.json': JSON.stringify(TSCONFIG, null, 2) + '\n',
+    'tsconfig.json': JSON.stringify(NEXT_TSCONFIG, null, 2) + '\n',
     'next.config.ts': NEXT_CONFIG,
     '.gitignore': GITIGNORE,
     '.env.example': envExample(files),

@@ -6,7 +6,7 @@
 import type { ResolvedExampleMeta } from '@/lib/examples/schema'
 import { buildScenario } from '@/lib/examples/scenario'
 import { resolveSettings } from '@/lib/lab/settings'
-import type { ChecksFile } from './checks'
+import type { ChecksFile } from './checks-json'
 
 export interface ReadmeInput {
   id: string

@@ -152,7 +152,7 @@ try {
 
 /**
  * `npm run check`: replays the lab's preset against the running app and judges the checks in
- * scripts/checks.json (written by lib/download/checks.ts). Exit code 0 all judged checks pass,
+ * scripts/checks.json (written by lib/download/checks-json.ts). Exit code 0 all judged checks pass,
  * 1 some fail, 2 the app could not be reached.
  */
 export const CHECK_SCRIPT = `// npm run check: sends the lab's requests to the running app and judges the example's checks.

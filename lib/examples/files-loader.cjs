@@ -1,7 +1,7 @@
-// webpack loader behind `import("!!files-loader.cjs!examples/<id>/meta.ts")` (written by
-// lib/mdx/remark-lab.mjs). It ignores meta.ts itself and emits the example's source files as one
-// module, so each example becomes its own lazy chunk: the sources reach the browser only when a
-// lab becomes interactive, never in a page's first-load JS.
+// webpack loader that lib/mdx/lab-module-loader.cjs chains onto `examples/<id>/meta.ts` (the
+// request lib/mdx/remark-lab.mjs writes for each lab). It ignores meta.ts itself and emits the
+// example's source files as one module, part of the example's own lazy chunk: the sources reach
+// the browser only when a lab becomes interactive, never in a page's first-load JS.
 const { dirname } = require('node:path')
 const { pathToFileURL } = require('node:url')
 

@@ -1,6 +1,6 @@
 /** The exercise check over what simulated WebSocket clients received (see websocket-scenario.ts). */
 import type { RunResult } from '@/lib/lab/types'
-import type { CheckVerdict } from './checks'
+import type { CheckVerdict } from './exercise-checks'
 
 export function evaluateWebSocketReceived(
   check: { client?: number; text: string; label: string },

@@ -300,31 +300,10 @@ function findContentFunction(program) {
   return null
 }
 
-const LIGHT_TABS = '@/components/MDX/Tabs'
-
-/**
- * `import { Tabs } from 'nextra/components'` → `import { Tabs } from '@/components/MDX/Tabs'`: the same
- * markup without Headless UI (see that file). Other imports from nextra/components stay as they are.
- */
-function swapInLightTabs(program) {
-  for (const [index, statement] of program.body.entries()) {
-    if (statement.type !== 'ImportDeclaration' || statement.source.value !== 'nextra/components') continue
-    const tabs = statement.specifiers.find(
-      (specifier) => specifier.type === 'ImportSpecifier' && specifier.imported.name === 'Tabs',
-    )
-    if (!tabs) continue
-    statement.specifiers = statement.specifiers.filter((specifier) => specifier !== tabs)
-    const light = { type: 'ImportDeclaration', specifiers: [tabs], source: literal(LIGHT_TABS), attributes: [] }
-    program.body.splice(index, statement.specifiers.length === 0 ? 1 : 0, light)
-    return
-  }
-}
-
 /** @param {{ enabled?: boolean }} [options] */
 export default function recmaServerOnly(options = {}) {
   return function transform(program) {
     if (options.enabled === false) return
-    swapInLightTabs(program)
     const content = findContentFunction(program)
     if (!content) return
     let id = 0

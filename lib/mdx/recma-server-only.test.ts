@@ -58,12 +58,4 @@ describe('recma-server-only', () => {
     )
     expect(code.match(/<_ServerOnly /g)).toHaveLength(2)
   })
-
-  it("swaps Nextra's Tabs for the light ones and keeps the other nextra/components imports", async () => {
-    const code = await compileMdx(
-      `import { Callout, Tabs } from 'nextra/components'\n\n<Tabs items={['a']}><Tabs.Tab>a</Tabs.Tab></Tabs>\n`,
-    )
-    expect(code).toContain('import {Tabs} from "@/components/MDX/Tabs"')
-    expect(code).toMatch(/import \{Callout\} from ['"]nextra\/components['"]/)
-  })
 })

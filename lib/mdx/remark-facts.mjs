@@ -6,6 +6,7 @@
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
+import { importsNamed, namedImportNode } from './esm-import.mjs'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const CALLOUT_SOURCE = 'nextra/components'
@@ -31,38 +32,6 @@ function hasCallout(node) {
   return (node.children ?? []).some(hasCallout)
 }
 
-function importsCallout(tree) {
-  return tree.children.some(
-    (child) => child.type === 'mdxjsEsm' && /\bCallout\b/.test(child.value) && child.value.includes(CALLOUT_SOURCE),
-  )
-}
-
-function importCalloutNode() {
-  return {
-    type: 'mdxjsEsm',
-    value: `import { Callout } from '${CALLOUT_SOURCE}'`,
-    data: {
-      estree: {
-        type: 'Program',
-        sourceType: 'module',
-        body: [
-          {
-            type: 'ImportDeclaration',
-            specifiers: [
-              {
-                type: 'ImportSpecifier',
-                imported: { type: 'Identifier', name: 'Callout' },
-                local: { type: 'Identifier', name: 'Callout' },
-              },
-            ],
-            source: { type: 'Literal', value: CALLOUT_SOURCE, raw: `'${CALLOUT_SOURCE}'` },
-          },
-        ],
-      },
-    },
-  }
-}
-
 export default function remarkFacts() {
   return async function transform(tree, file) {
     if (!hasFactComponent(tree)) return
@@ -70,6 +39,7 @@ export default function remarkFacts() {
     const path = file.path ? relative(REPO_ROOT, file.path) : '(mdx)'
     const where = (node) => (node.position ? `${path}:${node.position.start.line}` : path)
     expandFacts(tree, where)
-    if (hasCallout(tree) && !importsCallout(tree)) tree.children.unshift(importCalloutNode())
+    if (hasCallout(tree) && !importsNamed(tree, 'Callout', CALLOUT_SOURCE))
+      tree.children.unshift(namedImportNode('Callout', CALLOUT_SOURCE))
   }
 }

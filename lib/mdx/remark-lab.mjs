@@ -10,6 +10,7 @@
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
+import { importsNamed, namedImportNode } from './esm-import.mjs'
 import { highlightFile } from './highlight.mjs'
 import { codeAreaHeight } from './lab-theme.mjs'
 import { listExampleIds } from '../examples/read-files.mjs'
@@ -114,33 +115,6 @@ function lazyLabImport(mdxDir, exampleDir, meta) {
   return expressionAttribute('loadLab', expression, `() => import(${JSON.stringify(request)})`)
 }
 
-function importLabNode() {
-  const text = `import { Lab } from '${COMPONENT_IMPORT}'`
-  return {
-    type: 'mdxjsEsm',
-    value: text,
-    data: {
-      estree: {
-        type: 'Program',
-        sourceType: 'module',
-        body: [
-          {
-            type: 'ImportDeclaration',
-            specifiers: [
-              {
-                type: 'ImportSpecifier',
-                imported: { type: 'Identifier', name: 'Lab' },
-                local: { type: 'Identifier', name: 'Lab' },
-              },
-            ],
-            source: { type: 'Literal', value: COMPONENT_IMPORT, raw: `'${COMPONENT_IMPORT}'` },
-          },
-        ],
-      },
-    },
-  }
-}
-
 function collectLabElements(node, found = []) {
   if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Lab') found.push(node)
   for (const child of node.children ?? []) collectLabElements(child, found)
@@ -199,9 +173,6 @@ export default function remarkLab(options = {}) {
       file.data.labExamples = [...(file.data.labExamples ?? []), id]
     }
 
-    const importsLab = tree.children.some(
-      (child) => child.type === 'mdxjsEsm' && /\bLab\b/.test(child.value) && child.value.includes(COMPONENT_IMPORT),
-    )
-    if (!importsLab) tree.children.unshift(importLabNode())
+    if (!importsNamed(tree, 'Lab', COMPONENT_IMPORT)) tree.children.unshift(namedImportNode('Lab', COMPONENT_IMPORT))
   }
 }

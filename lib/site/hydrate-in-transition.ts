@@ -13,7 +13,8 @@
  * Next has no option for it, so this wraps react-dom/client's `hydrateRoot` before Next calls it:
  * Next evaluates `_app` (which imports this module) before it hydrates, and looks the function up on
  * the shared module object at call time (next/dist/client/index.js: `_client.default.hydrateRoot`).
- * tests/e2e/site.spec.ts checks that hydration really runs in slices.
+ * tests/e2e/site.spec.ts checks that hydration really runs in slices; hydrate-in-transition.test.ts
+ * fails when a Next or React upgrade breaks either assumption (the lookup, the transition).
  */
 import { startTransition } from 'react'
 import type * as ReactDOMClient from 'react-dom/client'

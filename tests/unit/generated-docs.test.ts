@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { LESSON_WORDS } from '@/lib/content/checks'
+import { LESSON_WORDS } from '@/lib/content/content-checks'
 import {
   contributePage,
   filledReadme,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toExamplePaths } from '@/examples/verify/scripts/source-paths'
-import type { Variant } from '@/examples/verify/scripts/plan'
+import type { Variant } from '@/examples/verify/scripts/variants'
 
 const variant = (key: string, id: string, kind: Variant['kind'], files: Record<string, string>): Variant => ({
   key,

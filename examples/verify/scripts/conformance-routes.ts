@@ -12,7 +12,7 @@
 import { routeCases } from '../../../lib/lab/conformance/routes/index'
 import { compareResponse, normaliseOrigin, type RouteCase } from '../../../lib/lab/conformance/routes/schema'
 import { urlPrefix } from './mount'
-import type { Variant } from './plan'
+import type { Variant } from './variants'
 
 const KEY_PREFIX = 'conf-'
 const REQUEST_TIMEOUT_MS = 30_000

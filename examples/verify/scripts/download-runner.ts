@@ -15,7 +15,7 @@ import { unzipSync } from 'fflate'
 import { loadExample } from '../../../lib/examples/load'
 import { generateProject, zipProject } from '../../../lib/download/project'
 import { repositoryUrl } from '../../../lib/site/config.mjs'
-import type { Variant } from './plan'
+import type { Variant } from './variants'
 
 export interface DownloadRecord {
   key: string

@@ -22,7 +22,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import type { Expectation } from '../expectations'
-import type { Variant } from './plan'
+import type { Variant } from './variants'
 
 interface DownloadRecord {
   key: string

@@ -15,7 +15,7 @@ import { listExamples, loadExample } from '../../../lib/examples/load'
 import { buildScenario } from '../../../lib/examples/scenario'
 import { createEngine } from '../../../lib/lab'
 import type { RunInput } from '../../../lib/lab/types'
-import { boundScenario, countPlan, type EngineVariantResult, type Variant } from './plan'
+import { boundScenario, countPlan, type EngineVariantResult, type Variant } from './variants'
 
 const [outDir, only] = process.argv.slice(2)
 if (!outDir) throw new Error('usage: engine-runner.ts <out-dir> [ids]')

@@ -21,7 +21,7 @@ import { buildDownloadFromScratch, checkDownloads, mountDownloads } from './down
 import { generateApp, parseDotEnv, urlPrefix } from './mount'
 import { lineDiff, normaliseBody, normaliseHeaders } from './normalise'
 import { toExamplePaths } from './source-paths'
-import { expandPlan, MAX_CRONS, MAX_COPIES, type EngineRequest, type EngineVariantResult, type Variant } from './plan'
+import { expandPlan, MAX_CRONS, MAX_COPIES, type EngineRequest, type EngineVariantResult, type Variant } from './variants'
 
 const VERIFY_DIR = resolve(import.meta.dirname, '..')
 const REPO = resolve(VERIFY_DIR, '../..')

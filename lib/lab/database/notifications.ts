@@ -18,7 +18,7 @@ import type { InstanceHandle } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import type { TimelineEvent } from '../types'
 import type { LabDatabase, QueryResult } from './pglite'
-import type { ServerConnection, Session } from './server'
+import type { ServerConnection, Session } from './session'
 
 /** What node-postgres passes to a client's 'notification' listeners. */
 export interface PgNotification {

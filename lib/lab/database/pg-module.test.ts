@@ -4,19 +4,11 @@
  * messages are pg's and pg-pool's (packages/pg/lib/client.js `_connect`, packages/pg-pool/index.js
  * `newClient`); the lab's handshake takes `connectLatencyMs`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestEngine } from '../testing/node-database'
-import { tree } from '../test-fixtures'
-import type { RunOutcome, RunResult } from '../types'
+import { describe, expect, it } from 'vitest'
+import { engineForTestFile, ok } from '../testing/engine-fixture'
+import { tree } from '../testing/fixtures'
 
-const engine = createTestEngine()
-beforeAll(() => engine.ready())
-afterAll(() => engine.close())
-
-function ok(outcome: RunOutcome): RunResult {
-  if (!outcome.ok) throw new Error(`run failed: ${outcome.error.kind}: ${outcome.error.message}`)
-  return outcome
-}
+const engine = engineForTestFile()
 
 const ROUTE = tree({
   'app/api/t/route.ts': `import pg from 'pg'

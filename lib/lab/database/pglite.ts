@@ -22,7 +22,7 @@ export type QueryResult = Results<Record<string, unknown>> | Results<unknown[]>
 export type Parsers = Record<number, (value: string) => unknown>
 
 export interface LabDatabaseOptions {
-  /** A data directory saved with `dumpDataDir()`: PGlite starts from it instead of running initdb. */
+  /** A data directory (the build's snapshot, lib/lab/snapshot/): PGlite starts from it instead of running initdb. */
   loadDataDir?: Blob
   /** PGlite's WebAssembly, compiled already (the browser worker streams it in early). */
   pgliteWasmModule?: WebAssembly.Module
@@ -36,7 +36,7 @@ export class LabDatabase {
   private constructor(readonly pg: PGlite) {}
 
   /**
-   * `loadDataDir`: a data directory from `dumpDataDir()` (a tarball, gzipped or not); skips initdb
+   * `loadDataDir`: a data directory as a tarball (gzipped or not), the snapshot; skips initdb
    * (12 s → 2 s on a busy 2-core machine). The browser worker loads the snapshot the build ships,
    * and the Node tests the same one, cached on disk (lib/lab/snapshot/). `pgliteWasmModule` and
    * `fsBundle` let the worker download PGlite's files while it fetches the snapshot.
@@ -60,11 +60,6 @@ export class LabDatabase {
     const parsers = (pg as unknown as { parsers: Record<number, (value: string, typeId?: number) => unknown> }).parsers
     parsers[1231] = (value: string) => pgliteTypes.arrayParser(value, parseFloat, 1231)
     return new LabDatabase(pg)
-  }
-
-  /** The whole data directory as a tarball, for `create({ loadDataDir })`. */
-  dumpDataDir(compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
-    return this.pg.dumpDataDir(compression)
   }
 
   /**

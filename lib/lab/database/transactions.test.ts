@@ -3,20 +3,12 @@
  * (https://node-postgres.com/features/transactions), once virtual time has moved: the lab sets its
  * clock (`SET lab.now`) before statements, and an aborted transaction refuses that with 25P02.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadExample } from '@/lib/examples/load'
-import { createTestEngine } from '../testing/node-database'
-import { tree, TODOS_SCHEMA, TODOS_SEED } from '../test-fixtures'
-import type { RunOutcome, RunResult } from '../types'
+import { engineForTestFile, ok } from '../testing/engine-fixture'
+import { tree, TODOS_SCHEMA, TODOS_SEED } from '../testing/fixtures'
 
-const engine = createTestEngine()
-beforeAll(() => engine.ready())
-afterAll(() => engine.close())
-
-function ok(outcome: RunOutcome): RunResult {
-  if (!outcome.ok) throw new Error(`run failed: ${outcome.error.kind}: ${outcome.error.message}`)
-  return outcome
-}
+const engine = engineForTestFile()
 
 const TX_ROUTE = tree({
   'db/schema.sql': TODOS_SCHEMA,

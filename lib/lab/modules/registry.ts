@@ -66,8 +66,6 @@ function findImportLine(source: string, spec: string): number | undefined {
 
 export class ModuleRegistry {
   private cache = new Map<string, { exports: unknown }>()
-  /** Modules of the reader's code evaluated so far (cold start cost is charged per module). */
-  evaluated = 0
   private scopeNames: string[]
   private scopeValues: unknown[]
 
@@ -78,10 +76,6 @@ export class ModuleRegistry {
   ) {
     this.scopeNames = Object.keys(scope)
     this.scopeValues = Object.values(scope)
-  }
-
-  isLoaded(path: string): boolean {
-    return this.cache.has(path)
   }
 
   /** Number of not-yet-evaluated modules in the import graphs of `paths`. */
@@ -114,7 +108,6 @@ export class ModuleRegistry {
     if (!mod) throw new Error(`Cannot find module '${path}'`)
     const module: { exports: unknown; ready?: Promise<void> } = { exports: {} }
     this.cache.set(path, module)
-    this.evaluated++
     const require = (spec: string) => {
       const r = resolveSpecifier(spec, path, this.project.files, this.project.builtinNames)
       if (r.kind === 'builtin') return this.builtins[r.name]

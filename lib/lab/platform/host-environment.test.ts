@@ -2,13 +2,11 @@
  * What each profile's host gives the reader's code beyond the routes: Vercel's request context on
  * `fluid` only, Node 22's WebSocket global without a network, a read-only file system.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestEngine } from '../testing/node-database'
+import { describe, expect, it } from 'vitest'
+import { engineForTestFile } from '../testing/engine-fixture'
 import type { PlatformProfile, RunResult } from '../types'
 
-const engine = createTestEngine()
-beforeAll(() => engine.ready())
-afterAll(() => engine.close())
+const engine = engineForTestFile()
 
 async function run(files: Record<string, string>, profile: PlatformProfile): Promise<RunResult> {
   const outcome = await engine.run({

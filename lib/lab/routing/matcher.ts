@@ -1,11 +1,9 @@
 /** `config.matcher` for middleware/proxy: path-to-regexp style strings (`/api/:path*`) or regex groups. */
 
-export function compileMatcher(matcher: unknown): (pathname: string) => boolean {
-  if (matcher === undefined) return () => true
-  const list = (Array.isArray(matcher) ? matcher : [matcher]).map((m) =>
-    typeof m === 'string' ? m : (m as { source?: string })?.source,
-  )
-  const regexes = list.filter((m): m is string => typeof m === 'string').map(toRegExp)
+/** `sources` as `routing/proxy-config.ts` reads them; undefined (no matcher) matches every path. */
+export function compileMatcher(sources: string[] | undefined): (pathname: string) => boolean {
+  if (sources === undefined) return () => true
+  const regexes = sources.map(toRegExp)
   return (pathname) => regexes.some((re) => re.test(pathname))
 }
 

@@ -1,16 +1,9 @@
 /** Expand the scenario's request plan into concrete requests and check it against the budgets. */
 import { BUDGETS } from '../settings'
-import type { LabError, RequestPlanEntry, Scenario } from '../types'
-import type { RequestSpec } from '../platform/platform'
+import type { LabError, Scenario } from '../types'
+import { expandRequests, type ExpandedRequest } from './expand'
 
-export interface PlannedRequest {
-  index: number
-  entry: number
-  copy: number
-  /** Earliest send time; with `concurrency`, a copy also waits for an earlier one to finish. */
-  at: number
-  spec: RequestSpec
-}
+export type PlannedRequest = ExpandedRequest
 
 export function countRequests(scenario: Scenario): number {
   return scenario.requests.reduce((n, e) => n + Math.max(0, Math.floor(e.count ?? 1)), 0)
@@ -44,27 +37,6 @@ export function checkPlan(scenario: Scenario): LabError | undefined {
   return undefined
 }
 
-export function toSpec(e: RequestPlanEntry): RequestSpec {
-  const headers: Record<string, string> = {}
-  for (const [k, v] of Object.entries(e.headers ?? {})) headers[k.toLowerCase()] = v
-  let body: string | undefined
-  if (typeof e.body === 'string') {
-    body = e.body
-    headers['content-type'] ??= 'text/plain;charset=UTF-8'
-  } else if (e.body !== undefined) {
-    body = JSON.stringify(e.body)
-    headers['content-type'] ??= 'application/json'
-  }
-  return { method: (e.method ?? 'GET').toUpperCase(), path: e.path, headers, body }
-}
-
 export function expandPlan(scenario: Scenario): PlannedRequest[] {
-  const out: PlannedRequest[] = []
-  scenario.requests.forEach((e, entry) => {
-    const count = Math.max(0, Math.floor(e.count ?? 1))
-    for (let copy = 0; copy < count; copy++) {
-      out.push({ index: out.length, entry, copy, at: (e.at ?? 0) + copy * (e.interval ?? 0), spec: toSpec(e) })
-    }
-  })
-  return out
+  return expandRequests(scenario.requests)
 }

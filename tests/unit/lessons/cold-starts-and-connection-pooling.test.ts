@@ -3,7 +3,7 @@
  * examples and presets the page tells the reader to run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { evaluateChecks } from '@/lib/examples/checks'
+import { evaluateChecks } from '@/lib/examples/exercise-checks'
 import { loadExample } from '@/lib/examples/load'
 import { buildScenario } from '@/lib/examples/scenario'
 import { createTestEngine } from '@/lib/lab/testing/node-database'

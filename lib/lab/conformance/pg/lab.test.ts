@@ -2,15 +2,13 @@
  * The pg conformance cases on the lab's `pg` (the same cases run on the real `pg` package and a
  * real PostgreSQL server in examples/verify/scripts/pg-conformance.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestEngine } from '../../testing/node-database'
+import { describe, expect, it } from 'vitest'
+import { engineForTestFile } from '../../testing/engine-fixture'
 import { PG_CASES } from './cases'
 import { runCaseInLab } from './run-in-lab'
 import { outcomeOf } from './schema'
 
-const engine = createTestEngine()
-beforeAll(() => engine.ready())
-afterAll(() => engine.close())
+const engine = engineForTestFile()
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value ?? null)) as unknown
 

@@ -3,14 +3,12 @@
  * examples stage (examples/verify/scripts/conformance-routes.ts); see ./README.md.
  */
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestEngine } from '../../testing/node-database'
+import { describe, expect, it } from 'vitest'
+import { engineForTestFile } from '../../testing/engine-fixture'
 import { routeCases } from './index'
 import { runCaseOnEngine } from './run-on-engine'
 
-const engine = createTestEngine()
-beforeAll(() => engine.ready())
-afterAll(() => engine.close())
+const engine = engineForTestFile()
 
 describe('route conformance cases on the lab engine', () => {
   it('has at least 60 cases, each with a source, and a reason wherever the lab differs', () => {

@@ -1,14 +1,18 @@
 /** Every route conformance case, validated against the schema; ids are unique. */
 import { moduleCases } from './modules'
 import { pagesRouterCases } from './pages-router'
+import { pagesResponseCases } from './pages-router-responses'
 import { platformCases } from './platform'
 import { proxyCases } from './proxy'
+import { routeHandlerResponseCases } from './route-handler-responses'
 import { routeHandlerCases } from './route-handlers'
 import { routeCaseSchema, type RouteCase } from './schema'
 
 export const routeCases: RouteCase[] = [
   ...pagesRouterCases,
+  ...pagesResponseCases,
   ...routeHandlerCases,
+  ...routeHandlerResponseCases,
   ...moduleCases,
   ...platformCases,
   ...proxyCases,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RequestResult, RunResult } from '@/lib/lab/types'
-import { evaluateCheck } from './checks'
+import { evaluateCheck } from './exercise-checks'
 
 function request(index: number, method: string, path: string, status: number, body = ''): RequestResult {
   return {

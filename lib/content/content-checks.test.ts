@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LESSON_WORDS } from './checks'
+import { LESSON_WORDS } from './content-checks'
 import { formatProblem } from './problem'
 import { runContentChecks } from './run-checks'
 

@@ -1,7 +1,9 @@
 /**
  * Shared by the engine runner (run with the site's tsx) and the verifier (run with this package's):
- * the shapes that cross between them, and how a preset's plan is bounded. No imports on purpose.
+ * the shapes that cross between them, and how a preset's plan is bounded. Its one import, the
+ * engine's plan expansion, imports only types, so both can load it.
  */
+import { expandRequests } from '../../../lib/lab/scenario/expand'
 
 /** Each plan entry sends at most this many copies. Correctness is checked here, not concurrency. */
 export const MAX_COPIES = 5
@@ -85,31 +87,7 @@ export interface PlannedRequest {
   body?: string
 }
 
-/** Same expansion and body encoding as the engine (`lib/lab/scenario/plan.ts`). */
+/** The engine's own expansion and body encoding (`lib/lab/scenario/expand.ts`), flattened. */
 export function expandPlan(scenario: ScenarioLike): PlannedRequest[] {
-  const out: PlannedRequest[] = []
-  for (const e of scenario.requests) {
-    const count = Math.max(0, Math.floor(e.count ?? 1))
-    for (let copy = 0; copy < count; copy++) {
-      const headers: Record<string, string> = {}
-      for (const [k, v] of Object.entries(e.headers ?? {})) headers[k.toLowerCase()] = v
-      let body: string | undefined
-      if (typeof e.body === 'string') {
-        body = e.body
-        headers['content-type'] ??= 'text/plain;charset=UTF-8'
-      } else if (e.body !== undefined) {
-        body = JSON.stringify(e.body)
-        headers['content-type'] ??= 'application/json'
-      }
-      out.push({
-        index: out.length,
-        at: (e.at ?? 0) + copy * (e.interval ?? 0),
-        method: (e.method ?? 'GET').toUpperCase(),
-        path: e.path,
-        headers,
-        body,
-      })
-    }
-  }
-  return out
+  return expandRequests(scenario.requests).map(({ index, at, spec }) => ({ index, at, ...spec }))
 }

@@ -2,9 +2,9 @@
  * pg conformance cases for LISTEN / NOTIFY between two sessions (lib/lab/database/notifications.ts).
  * Plain JavaScript, as every case (see schema.ts); run on the lab and on real pg + PostgreSQL.
  */
-import type { PgCase } from './schema'
+import type { PgCase } from '../schema'
 
-export const NOTIFY_CASES: PgCase[] = [
+export const listenNotifyCases: PgCase[] = [
   {
     id: 'listen-notify-across-sessions',
     title: "A NOTIFY reaches another session's LISTEN as a 'notification' event, at COMMIT, folded, not after ROLLBACK",
