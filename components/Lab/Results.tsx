@@ -8,9 +8,10 @@ import { tabIndexForKey } from './tablistKeys'
 import { ResponseTab } from './ResponseTab'
 import tabStyles from './ResultTabs.module.css'
 import { TimelineTab } from './Timeline'
+import { WebSocketsTab } from './WebSocketsTab'
 
-const TABS = ['Response', 'Console', 'Timeline', 'Database'] as const
-type Tab = (typeof TABS)[number]
+const ALL_TABS = ['Response', 'Console', 'Timeline', 'Database', 'WebSockets'] as const
+type Tab = (typeof ALL_TABS)[number]
 
 /**
  * The selected request's status line, then tabs (ARIA tabs pattern: arrow keys move between them).
@@ -18,6 +19,8 @@ type Tab = (typeof TABS)[number]
  */
 export const Results = memo(function Results({ result }: { result: RunResult }) {
   const id = useId()
+  // The WebSockets tab is there only for a run with WebSocket clients.
+  const TABS = result.webSockets ? ALL_TABS : ALL_TABS.slice(0, 4)
   const [tab, setTab] = useState<Tab>('Response')
   const [selected, setSelected] = useState(result.requests.length - 1)
   const [shownResult, setShownResult] = useState(result)
@@ -26,6 +29,7 @@ export const Results = memo(function Results({ result }: { result: RunResult }) 
   if (shownResult !== result) {
     setShownResult(result)
     setSelected(result.requests.length - 1)
+    if (tab === 'WebSockets' && !result.webSockets) setTab('Response')
   }
   const request = result.requests[Math.min(selected, result.requests.length - 1)]
   // The status line shows the new run at once, with the summary; the open tab (a 1 MB body, a
@@ -114,6 +118,7 @@ export const Results = memo(function Results({ result }: { result: RunResult }) 
         )}
         {tab === 'Timeline' && panelResult && <TimelineTab result={panelResult} />}
         {tab === 'Database' && panelResult && <DatabaseTab database={panelResult.database} />}
+        {tab === 'WebSockets' && panelResult?.webSockets && <WebSocketsTab report={panelResult.webSockets} />}
       </div>
     </div>
   )

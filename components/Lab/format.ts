@@ -10,6 +10,7 @@ export function formatMs(ms: number): string {
 }
 
 const STATUS_TEXT: Record<number, string> = {
+  101: 'Switching Protocols',
   200: 'OK',
   201: 'Created',
   202: 'Accepted',

@@ -35,7 +35,31 @@ export interface Expectation {
   real: RealExpectation
 }
 
+/**
+ * The WebSocket clients' upgrade requests (listed after a plan's own requests). The lab runs them as
+ * Vercel does on Fluid: `experimental_upgradeWebSocket` upgrades, the request reports 101 and stays
+ * open. Vercel's upgrade needs Vercel's runtime, which cannot run here: on `next start` the real
+ * `@vercel/functions` finds no Vercel request context and throws "experimental_upgradeWebSocket is not
+ * available in the current runtime environment", so the route answers 500 with no body, which is what
+ * the lab answers on its `lambda` and `server` profiles. Asserting that 500 proves the off-Vercel half;
+ * the LISTEN/NOTIFY half runs on the real PostgreSQL in pg-conformance.ts (cases listen-notify-*,
+ * notify-from-trigger-*) and in the exercise's POSTs (pg_notify), which are compared as usual.
+ */
+function webSocketUpgrades(key: string, path: string, first: number, count: number): Expectation[] {
+  return Array.from({ length: count }, (_, i) => ({
+    key,
+    request: { index: first + i, method: 'GET', path },
+    why:
+      "A WebSocket client's upgrade: Vercel's experimental_upgradeWebSocket needs Vercel's runtime (the lab's fluid profile answers 101 and keeps the connection). " +
+      'On `next start`, @vercel/functions throws "experimental_upgradeWebSocket is not available in the current runtime environment", so the route answers 500.',
+    real: { kind: 'response', status: 500 } as const,
+  }))
+}
+
 export const expectations: Expectation[] = [
+  ...webSocketUpgrades('realtime-websocket-chat', '/api/chat', 1, 6),
+  ...webSocketUpgrades('realtime-websocket-exercise', '/api/dashboard', 2, 4),
+  ...webSocketUpgrades('realtime-websocket-exercise--solution', '/api/dashboard', 2, 4),
   {
     key: 'limits-long-transaction',
     request: { index: 0, method: 'POST', path: '/api/invoices/close-month' },

@@ -102,6 +102,6 @@ export function metaFieldsMarkdown(): string {
     '| --- | --- |',
     ...checkRows,
     '',
-    "A preset's `scenario` has the engine's `Scenario` shape (`lib/lab/types.ts`): `requests` (each with `at`, `method`, `path`, `headers`, `body`, `count`, `concurrency`, `interval`), optional `platform` and `database` overrides, `runForMs` and `seed`.",
+    "A preset's `scenario` has the engine's `Scenario` shape (`lib/lab/types.ts`): `requests` (each with `at`, `method`, `path`, `headers`, `body`, `count`, `concurrency`, `interval`), optional `platform` and `database` overrides, `runForMs`, `seed`, and `webSockets` (simulated WebSocket clients: `clients`, each with `at`, `path`, `count`, `interval`, `closeAt`, and `send`, each with `client`, `at`, `data`; see `lib/examples/websocket-scenario.ts`).",
   ].join('\n')
 }

@@ -109,6 +109,10 @@ const lab = {
     label: 'Lab: what a stream costs on a serverless host',
     href: '/where-they-hurt/real-time-updates/#what-a-stream-costs-on-a-serverless-host',
   },
+  webSockets: {
+    label: 'Lab: a WebSocket chat across instances, and LISTEN/NOTIFY',
+    href: '/where-they-hurt/real-time-updates/#websockets-on-a-serverless-function',
+  },
   longTransaction: {
     label: 'Lab: a long transaction meets maxDuration (per platform)',
     href: '/where-they-hurt/serverless-database-limits/#a-long-transaction-meets-maxduration',
@@ -222,9 +226,14 @@ function points(answers: AnswerMap, host: Host, jobs: JobsKind | undefined): Cou
         host === 'server'
           ? 'Server-sent events from a route handler work with no function time limit on your own server; stop the loop when the client goes away. WebSockets need a custom server: Next.js has no upgrade API in route handlers.'
           : host === 'fluid'
-            ? 'Server-sent events from a route handler, ended before maxDuration so EventSource reconnects, or Vercel WebSockets (beta). Either way a connection is pinned to one instance, so fan-out across instances needs pub/sub or a managed service.'
+            ? 'Server-sent events from a route handler, ended before maxDuration so EventSource reconnects, or Vercel WebSockets (beta). Either way a connection is pinned to one instance, so fan-out across instances needs pub/sub (Postgres LISTEN/NOTIFY on a direct connection, Redis) or a managed service.'
             : 'A stream holds a whole instance for its life, so every open tab is an instance. For more than a few readers, use a managed realtime service (Supabase Realtime, Pusher, Ably) and keep routes for reads and writes.',
-      labs: host === 'functions' ? [lab.streamCost] : [lab.sse, lab.streamCost],
+      labs:
+        host === 'functions'
+          ? [lab.streamCost]
+          : host === 'fluid'
+            ? [lab.sse, lab.streamCost, lab.webSockets]
+            : [lab.sse, lab.streamCost],
       facts: host === 'fluid' ? ['vercel-websockets', 'vercel-default-duration'] : [],
     })
   }

@@ -106,6 +106,11 @@ export function buildChecks(meta: ResolvedExampleMeta, files: Record<string, str
       else if (isJudged(check)) checks.push(check)
       else labOnly.push(check.label)
     }
+  } else if (scenario.webSockets) {
+    // Vercel's experimental_upgradeWebSocket needs Vercel's runtime; `next start` answers the upgrade with 500.
+    labOnly.push(
+      "In the lab, the WebSocket clients connect through experimental_upgradeWebSocket, which needs Vercel's runtime: on `next start` each upgrade answers 500",
+    )
   } else if (meta.expect.status >= 500) {
     // Every 5xx the course expects comes from a limit of the simulated platform or database
     // (max_connections, a quota, maxDuration, statement_timeout), which a laptop does not have.

@@ -193,6 +193,9 @@ export function generateProject(input: ProjectInput): GeneratedProject {
 
   const versions = { ...verifyPackage.dependencies, ...verifyPackage.devDependencies } as Record<string, string>
   const imported = importedPackages(files)
+  // @vercel/functions loads `ws` when a route upgrades a WebSocket (its types name it too).
+  const upgrades = Object.values(files).some((source) => source.includes('experimental_upgradeWebSocket'))
+  if (upgrades) imported.push('ws')
   const unlisted = imported.filter((name) => !versions[name])
   const checks = buildChecks(meta, files)
   const scaffold: FileTree = {
@@ -214,7 +217,7 @@ export function generateProject(input: ProjectInput): GeneratedProject {
             check: 'node scripts/check.mjs',
           },
           dependencies: pick(versions, [...new Set([...ALWAYS, ...imported])].sort()),
-          devDependencies: pick(versions, DEV),
+          devDependencies: pick(versions, upgrades ? [...DEV, '@types/ws'] : DEV),
         },
         null,
         2,

@@ -4,6 +4,7 @@
  */
 import type { RequestResult, RunResult } from '@/lib/lab/types'
 import type { Check, CheckMetric } from './schema'
+import { evaluateWebSocketReceived } from './websocket-checks'
 
 export interface CheckVerdict {
   label: string
@@ -93,6 +94,8 @@ export function evaluateCheck(check: Check, result: RunResult): CheckVerdict {
       if (!table) return { label, pass: false, detail: `There is no table "${check.table}" after the run.` }
       return { label, pass: table.rowCount === check.count, detail: `${check.table} holds ${table.rowCount} row(s).` }
     }
+    case 'websocket-received':
+      return evaluateWebSocketReceived(check, result)
   }
 }
 

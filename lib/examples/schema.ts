@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { Scenario } from '@/lib/lab/types'
+import { webSocketPlanSchema, webSocketReceivedCheckSchema } from './websocket-scenario'
 
 const PROFILES = ['lambda', 'fluid', 'server'] as const
 
@@ -107,6 +108,7 @@ export const scenarioSchema = z
     database: databaseSettingsSchema.optional(),
     runForMs: z.number().nonnegative().optional().describe('Keep the run going this long after the last response (crons, after(), idle timeouts).'),
     seed: z.number().int().optional().describe('Seed for every random choice; same seed, same result.'),
+    webSockets: webSocketPlanSchema.optional(),
   })
   .strict()
   .describe("A request plan in the engine's `Scenario` shape.")
@@ -210,6 +212,7 @@ export const checkSchema = z
         label: z.string().min(1),
       })
       .strict(),
+    webSocketReceivedCheckSchema,
   ])
   .describe('A pass/fail assertion over the run result. `label` is what the reader sees, e.g. "GET /api/todos/42 answers 404".')
 

@@ -14,9 +14,10 @@ import { buildProject, cronSchedule, failure, resetArguments, resetDatabase } fr
 import { dispatchCrons, dispatchPlan } from './run/dispatch'
 import { collectResult, fillUnfinished } from './run/result'
 import { wireRun } from './run/wiring'
-import { expandPlan } from './scenario/plan'
+import { countRequests, expandPlan } from './scenario/plan'
 import { BUDGETS, resolveSettings } from './settings'
 import type { RequestResult, RunInput, RunOutcome } from './types'
+import { WebSocketHub } from './websocket/hub'
 
 export interface Engine {
   /** Create and warm the database (PGlite's initdb takes seconds); runs call it too. */
@@ -96,6 +97,8 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   const { scenario } = input
   const built = buildProject(input)
   if (!built.ok) return built
+  const socketPlanError = WebSocketHub.check(scenario.webSockets)
+  if (socketPlanError) return failure(socketPlanError)
   const settings = resolveSettings(scenario)
   const resetFailure = await resetDatabase(db, input)
   if (resetFailure) return resetFailure
@@ -115,12 +118,15 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   const schemaHint = prisma && staleSchemaHint(input.files)
   if (schemaHint) parts.sink.write('warn', 'build', undefined, schemaHint)
   const results: RequestResult[] = []
-  const planned = expandPlan(scenario)
-  dispatchPlan(parts, scenario, planned, results)
+  // WebSocket clients connect with upgrade requests, listed after the plan's own requests.
+  const requests = [...scenario.requests, ...parts.webSockets.plan(scenario.webSockets, countRequests(scenario))]
+  const planned = expandPlan({ ...scenario, requests })
+  dispatchPlan(parts, { ...scenario, requests }, planned, results)
   dispatchCrons(parts, crons.schedule, planned.length, results)
 
   const { scheduler, work, sink } = parts
   await scheduler.run((t) => t > BUDGETS.virtualTimeMs || (work.idle && t > runForMs), signal)
+  await parts.server.notifications.close()
   if (signal?.aborted) return failure({ kind: 'timeout', message: 'The run was cancelled.' }, sink.lines)
 
   const durationMs = Math.max(scheduler.now, runForMs)

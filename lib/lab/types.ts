@@ -6,6 +6,8 @@
  * All times are virtual milliseconds since the start of the run (t = 0), never wall-clock time.
  */
 
+import type { WebSocketCloseCause, WebSocketPlan, WebSocketReport } from './websocket/types'
+
 /** A virtual file tree exactly as the reader sees it: path (no leading slash, POSIX separators) to source. */
 export type FileTree = Record<string, string>
 
@@ -102,6 +104,8 @@ export interface Scenario {
   runForMs?: number
   /** Seed for every random choice (latency jitter, `Math.random` in user code). Same seed, same result. */
   seed?: number
+  /** Simulated WebSocket clients: who connects where and when, and what each sends (lib/lab/websocket/). */
+  webSockets?: WebSocketPlan
 }
 
 export interface RunInput {
@@ -211,6 +215,15 @@ export type TimelineEvent =
    */
   | { t: number; type: 'db-lock-wait'; connection: number; heldBy: number; request?: number; ms?: number }
   | { t: number; type: 'cron'; path: string }
+  /** A LISTENing connection received a notification that connection `from` sent (NOTIFY, pg_notify). */
+  | { t: number; type: 'db-notification'; connection: number; from: number; channel: string }
+  // WebSocket clients (lib/lab/websocket/): `client` is the 1-based client number of RunResult.webSockets.
+  | { t: number; type: 'ws-open'; client: number; instance: string; request: number }
+  /** A client's message reached the instance its connection is pinned to. */
+  | { t: number; type: 'ws-message'; client: number; instance: string }
+  /** A message the instance sent reached the client. */
+  | { t: number; type: 'ws-deliver'; client: number; instance: string }
+  | { t: number; type: 'ws-close'; client: number; instance: string; code: number; cause: WebSocketCloseCause }
   | { t: number; type: 'cache'; key: string; result: 'hit' | 'miss' | 'stale' | 'revalidate' }
   | QueueEvent
 
@@ -353,6 +366,8 @@ export interface RunResult {
   summary: RunSummary
   /** Effective settings after the example's defaults and the scenario's overrides. */
   settings: { platform: PlatformSettings; database: DatabaseSettings }
+  /** Present when the scenario plans WebSocket clients: what each one sent, received, and how it closed. */
+  webSockets?: WebSocketReport
 }
 
 /** A run that could not happen at all: the code did not compile, an import is unknown, the plan is over a limit. */

@@ -70,10 +70,28 @@ export function describeRequest(entry: RequestPlanEntry): string {
   return text
 }
 
+/** The preset's simulated WebSocket clients in words: who connects where, and who sends what when. */
+function describeWebSockets(plan: NonNullable<Preset['scenario']['webSockets']>): string {
+  let first = 1
+  const clients = plan.clients.map((line) => {
+    const count = line.count ?? 1
+    const who = count > 1 ? `clients ${first} to ${first + count - 1}` : `client ${first}`
+    first += count
+    let text = `${who} open a WebSocket to \`${line.path}\``
+    if (count > 1 && line.interval) text += ` ${duration(line.interval)} apart`
+    if (line.at) text += `, starting at ${duration(line.at)}`
+    if (line.closeAt !== undefined) text += `, and close it at ${duration(line.closeAt)}`
+    return text
+  })
+  const sends = (plan.send ?? []).map((m) => `client ${m.client} sends \`${m.data}\` at ${duration(m.at)}`)
+  return [...clients, ...sends].join('; ')
+}
+
 /** What a preset sends and where: its requests, then any platform or database setting it changes. */
 export function describePreset(preset: Preset): string {
   const { scenario } = preset
-  const sends = scenario.requests.map(describeRequest).join('; then ')
+  let sends = scenario.requests.map(describeRequest).join('; then ')
+  if (scenario.webSockets) sends += `; meanwhile ${describeWebSockets(scenario.webSockets)}`
   const settings: string[] = []
   if (scenario.platform?.profile) settings.push(`on ${PROFILE_NAMES[scenario.platform.profile]}`)
   if (scenario.database?.pooler) {

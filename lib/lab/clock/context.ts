@@ -22,6 +22,11 @@ export interface RequestHandle {
   /** Per-request data for next/headers and next/server. */
   request?: Request
   setCookies: string[]
+  /**
+   * The route upgraded this request to a WebSocket (lib/lab/websocket/): the function runs until
+   * `closed` resolves; `drop()` ends the connection when the platform ends the function.
+   */
+  upgraded?: { closed: Promise<void>; drop(): void }
 }
 
 export interface ExecContext {

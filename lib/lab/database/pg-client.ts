@@ -97,6 +97,7 @@ export function defineClient({ hooks, parsersFor }: PgRuntime) {
               this.emitError(new Error('Connection terminated unexpectedly'))
               this.emit('end')
             }
+            session.onNotification = (message) => this.emit('notification', message)
             resolve()
           },
           (error: Error) => {

@@ -11,6 +11,7 @@ import type { Scheduler } from '../clock/scheduler'
 import { startLockWait } from './lock-wait'
 import type { ConnectionSample, DatabaseSettings, DatabaseStats, TimelineEvent } from '../types'
 import { connectionTerminated, DatabaseError, fromPgliteError } from './errors'
+import { NotificationRouter, parseListen } from './notifications'
 import type { LabDatabase, Parsers, QueryResult } from './pglite'
 import type { ServerConnection, Session, SessionOptions } from './session'
 import { extractSleep, shortSql, transactionVerb } from './sql-text'
@@ -34,6 +35,8 @@ export class DatabaseServer {
   private poolerIdle: ServerConnection[] = []
   private poolerWaiters: Array<() => void> = []
   private quotaWindows = new Map<number, number>()
+  /** LISTEN/NOTIFY between sessions; the engine closes it when the run ends. */
+  readonly notifications: NotificationRouter
 
   constructor(
     private scheduler: Scheduler,
@@ -41,6 +44,7 @@ export class DatabaseServer {
     readonly settings: DatabaseSettings,
     private emit: (event: TimelineEvent) => void,
   ) {
+    this.notifications = new NotificationRouter(scheduler, db, emit)
     this.stats = {
       queries: 0,
       errors: 0,
@@ -161,7 +165,12 @@ export class DatabaseServer {
           )
       } else {
         try {
-          results = await this.scheduler.track(this.db.run(text, values, rowMode, this.scheduler.now, parsers))
+          const listen = parseListen(text)
+          results = await this.scheduler.track(
+            listen
+              ? this.notifications.apply(session, listen, ctx?.instance)
+              : this.db.run(text, values, rowMode, this.scheduler.now, parsers),
+          )
         } catch (e) {
           error = fromPgliteError(e)
         }
@@ -170,6 +179,7 @@ export class DatabaseServer {
       else if (error && conn.inTx) conn.txFailed = true
       session.txStatus = conn.inTx ? (conn.txFailed ? 'E' : 'T') : 'I'
       await this.scheduler.sleep(waitMs, null)
+      this.notifications.deliver(conn, down)
       if (session.kind === 'pooler' && !conn.inTx) {
         session.server = undefined
         this.giveBack(conn)
@@ -199,6 +209,7 @@ export class DatabaseServer {
     if (!session.open) return
     session.open = false
     this.sessions.delete(session)
+    this.notifications.forget(session)
     if (session.kind === 'pooler') {
       this.poolerClients--
       const conn = session.server

@@ -1,5 +1,6 @@
 /** A client's session with the simulated server, and the server connection behind it. */
 import type { Scheduler } from '../clock/scheduler'
+import type { PgNotification } from './notifications'
 
 export interface ServerConnection {
   id: number
@@ -23,6 +24,8 @@ export interface Session {
   server?: ServerConnection
   /** Called when the server side closes the connection (idle timeout). */
   onServerClose?: (error: Error) => void
+  /** Called with each notification on a channel this session LISTENs to (notifications.ts). */
+  onNotification?: (message: PgNotification) => void
   /** Settings the client sent in its startup message (pg's connection options). */
   options: SessionOptions
   /** ReadyForQuery's transaction status after the last statement: idle, in a transaction, failed. */

@@ -19,6 +19,8 @@ import { matchRoute, type Route, type RouteMatch } from '../routing/match'
 import { runPagesRoute } from '../routing/pages-route'
 import { ResponseWriter } from '../routing/response-writer'
 import type { LabError, PlatformSettings, RequestResult, TimelineEvent } from '../types'
+import type { WebSocketHub } from '../websocket/hub'
+import { createUpgradeWebSocket } from '../websocket/upgrade'
 import { createAppFetch } from './app-fetch'
 import { BackgroundWork } from './background'
 import { serveFromCache } from './cached-route'
@@ -68,6 +70,8 @@ export interface PlatformOptions {
   queueModules?: QueueModules
   /** Names this platform's instances (`InstancePool`), e.g. `orders-λ1` for a queue consumer. */
   instanceName?: (number: number) => string
+  /** The run's simulated WebSocket clients, for `experimental_upgradeWebSocket`. */
+  webSockets: WebSocketHub
 }
 
 /** One request on its instance, while it runs. */
@@ -174,6 +178,7 @@ export class Platform {
           const inst = (pool.instance ?? scheduler.current?.instance) as Instance | undefined
           if (inst && !inst.attachedPools.includes(pool)) inst.attachedPools.push(pool)
         },
+        upgradeWebSocket: createUpgradeWebSocket({ scheduler, hub: o.webSockets, onVercel: vercel }),
       },
       after: (task) => this.background.queueAfter(task),
       extra: o.extraBuiltins,
@@ -227,6 +232,7 @@ export class Platform {
 
     void this.respondOrFail(r)
     await Promise.race([writer.done, timedOut])
+    if (handle.dead) handle.upgraded?.drop()
     return this.finish(r, { start, queuedMs, coldStartMs, handlerStart, cold, cacheTtl })
   }
 

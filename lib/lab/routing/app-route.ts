@@ -70,6 +70,13 @@ export async function runAppRoute(c: AppRouteCall): Promise<void> {
     // redirect()/permanentRedirect()/notFound() from next/navigation, answered as Next.js does.
     response = new Response(null, { status: e.status, headers: e.location ? { location: e.location } : {} })
   }
+  // An upgraded WebSocket: the client got 101, and the function runs until the connection closes.
+  if (c.handle.upgraded) {
+    writer.status = 101
+    writer.headersSent = true
+    await c.handle.upgraded.closed
+    return writer.end()
+  }
   if (!(response instanceof Response)) {
     // Next.js answers 500 with no body and logs nothing; the lab says why, as a hint.
     c.warn(

@@ -9,7 +9,7 @@ import type { RunParts } from './wiring'
 
 /** Schedule the plan's requests; each stores its result at its index. */
 export function dispatchPlan(
-  { scheduler, platform, work }: RunParts,
+  { scheduler, platform, work, webSockets }: RunParts,
   scenario: Scenario,
   planned: PlannedRequest[],
   results: RequestResult[],
@@ -21,6 +21,7 @@ export function dispatchPlan(
       () => {
         void platform.handle(p.spec, p.index).then((r) => {
           results[p.index] = r
+          webSockets.requestEnded(p.index, r.status, r.timing.end)
           work.done()
           onDone?.()
         })

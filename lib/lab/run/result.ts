@@ -28,7 +28,7 @@ export function fillUnfinished(results: RequestResult[], planned: PlannedRequest
 
 export async function collectResult(
   db: LabDatabase,
-  { timeline, sink, server, platform }: RunParts,
+  { timeline, sink, server, platform, webSockets }: RunParts,
   results: RequestResult[],
   settings: RunResult['settings'],
   durationMs: number,
@@ -45,6 +45,7 @@ export async function collectResult(
   const coldStarts = results.filter((r) => r.cold).length
   const summary = summarise(results, stats, { started: platform.instances.length, coldStarts }, durationMs)
   summary.line += queueSummary(sorted)
+  const webSocketReport = webSockets.report()
   return {
     ok: true,
     requests: results,
@@ -57,6 +58,7 @@ export async function collectResult(
       : { tables, stats },
     summary,
     settings,
+    ...(webSocketReport ? { webSockets: webSocketReport } : {}),
   }
 }
 

@@ -15,6 +15,7 @@ import { createQueueServices } from '../queue'
 import { BUDGETS } from '../settings'
 import type { RunInput, RunResult, TimelineEvent } from '../types'
 import type { PrismaRuntime } from '../modules/builtins/prisma/runtime'
+import { createWebSocketHub, type WebSocketHub } from '../websocket/hub'
 import type { BuiltProject } from './build'
 
 export interface RunParts {
@@ -25,6 +26,8 @@ export interface RunParts {
   sink: ConsoleSink
   server: DatabaseServer
   work: PendingWork
+  /** The run's simulated WebSocket clients. */
+  webSockets: WebSocketHub
   platform: Platform
   env: Record<string, string>
 }
@@ -44,6 +47,7 @@ export function wireRun(
   const cache = new PlatformCache(() => scheduler.now, emit)
   const work = new PendingWork()
   const env = readEnv(files)
+  const webSockets = createWebSocketHub(scheduler, emit, sink)
   const queues = createQueueServices({ infra: built.queues, scheduler, emit, sink, seed: scenario.seed ?? 1 })
   work.include(() => queues.outstanding)
   const options = {
@@ -61,6 +65,7 @@ export function wireRun(
     maxResponseBytes: BUDGETS.maxResponseBytes,
     extraBuiltins: prisma && ((pg: unknown) => prisma.builtins(pg)),
     queueModules: queues.modules,
+    webSockets,
   }
   const platform = new Platform({ ...options, settings: settings.platform })
   // Each consumer and process gets a platform of its own (`queue/index.ts`), on the profile's defaults.
@@ -74,5 +79,5 @@ export function wireRun(
       undefined,
       `Uncaught ${String((error as Error)?.message ?? error)}`,
     )
-  return { scheduler, timeline, emit, sink, server, work, platform, env }
+  return { scheduler, timeline, emit, sink, server, work, webSockets, platform, env }
 }

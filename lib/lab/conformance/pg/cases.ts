@@ -4,6 +4,7 @@
  * examples/verify/scripts/pg-conformance.ts. Case code is plain JavaScript (see schema.ts). One file
  * per area in cases/, in the order they run.
  */
+import { listenNotifyCases } from './cases/listen-notify'
 import { poolLifecycleCases } from './cases/pool-lifecycle'
 import { resultsAndTypesCases } from './cases/results-and-types'
 import { sessionsAndLimitsCases } from './cases/sessions-and-limits'
@@ -22,4 +23,5 @@ export const PG_CASES: PgCase[] = [
   ...timeoutsAndErrorsCases,
   ...poolLifecycleCases,
   ...resultsAndTypesCases,
+  ...listenNotifyCases,
 ].map((c) => pgCaseSchema.parse(c))

@@ -12,6 +12,8 @@ export interface VercelFunctionsRuntime {
   waitUntil(promise: unknown): void
   /** Keep the instance that owns `pool` alive while the pool has idle clients. */
   attachPool(pool: PgPoolLike): void
+  /** `experimental_upgradeWebSocket` (lib/lab/websocket/upgrade.ts): throws the package's own error off Vercel. */
+  upgradeWebSocket: (...args: never[]) => Promise<Response>
 }
 
 export function createVercelFunctions(rt: VercelFunctionsRuntime): Record<string, unknown> {
@@ -25,6 +27,7 @@ export function createVercelFunctions(rt: VercelFunctionsRuntime): Record<string
       pool.attached = true
       rt.attachPool(pool)
     },
+    experimental_upgradeWebSocket: rt.upgradeWebSocket,
     geolocation: () => ({}),
     ipAddress: () => '127.0.0.1',
   }

@@ -1,0 +1,1 @@
+-- The chat keeps no table: messages travel over Postgres LISTEN/NOTIFY only.

@@ -1,0 +1,5 @@
+import { Pool } from 'pg'
+
+// One small pool per instance, for the NOTIFY that publishes each message.
+export const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 })
+pool.on('error', (error) => console.error('idle database client failed:', error.message))
