@@ -102,9 +102,11 @@ export function labCommands(example: string, meta: LabMeta, session: LabSession,
       dispatch({ type: 'panel-changed', panel })
     },
     editFiles(files: FileTree) {
+      const before = getState()
       dispatch({ type: 'files-edited', files })
+      // Only a real edit is saved: the editor also reports files put into it (Reset, Back, Undo), unchanged.
       // The solution and a shared link's code are shown, not saved: a reload brings back the reader's own.
-      if (getState().mode.kind === 'mine') persist(getState().files)
+      if (getState() !== before && getState().mode.kind === 'mine') persist(getState().files)
     },
     openFile(file: string) {
       dispatch({ type: 'file-opened', file })
