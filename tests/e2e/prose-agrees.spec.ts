@@ -31,7 +31,8 @@ async function runLab(page: Page, path: string, id: string, options: { preset?: 
 /** Opens a results tab and returns its panel. */
 async function openTab(root: Locator, tab: Tab): Promise<Locator> {
   await root.getByRole('tab', { name: new RegExp(`^${tab}`) }).click()
-  return root.getByRole('tabpanel')
+  // Named by its tab: a lab with several files has the editor's file tabs and panel too.
+  return root.getByRole('tabpanel', { name: new RegExp(`^${tab}`) })
 }
 
 /** A figure of the Database tab's statistics, by its label ("Queries", "Still open at the end"). */

@@ -64,7 +64,7 @@ test('the Timeline has a text alternative, and axe finds nothing serious in ligh
   // The tab panel takes focus, so a keyboard user reaches the summary and the events after the tabs.
   await root.getByRole('tab', { name: 'Timeline' }).focus()
   await page.keyboard.press('Tab')
-  await expect(root.getByRole('tabpanel')).toBeFocused()
+  await expect(root.getByRole('tabpanel', { name: 'Timeline' })).toBeFocused()
   await expectNoSeriousA11yViolations(page, { include: '[data-testid="timeline"]' })
   await page.evaluate(
     () => document.documentElement.classList.replace('light', 'dark') || document.documentElement.classList.add('dark'),
