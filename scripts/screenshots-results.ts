@@ -71,6 +71,8 @@ async function shoot(page: Page, scenario: (typeof SCENARIOS)[number], file: str
   await root.getByRole('tab', { name: /^Timeline/ }).click()
   const timeline = root.getByTestId('timeline')
   await timeline.waitFor()
+  // The site's sticky header would cover the top of a tall element while it is captured.
+  await page.addStyleTag({ content: '.nextra-nav-container { display: none !important; }' })
   await timeline.scrollIntoViewIfNeeded()
   await timeline.screenshot({ path: file, animations: 'disabled' })
 }
