@@ -127,7 +127,7 @@ export async function runScenario(db: LabDatabase, input: RunInput, signal?: Abo
   const { scheduler, work, sink } = parts
   await scheduler.run((t) => t > BUDGETS.virtualTimeMs || (work.idle && t > runForMs), signal)
   await parts.server.notifications.close()
-  if (signal?.aborted) return failure({ kind: 'timeout', message: 'The run was cancelled.' }, sink.lines)
+  if (signal?.aborted) return failure({ kind: 'cancelled', message: 'The run was cancelled.' }, sink.lines)
 
   const durationMs = Math.max(scheduler.now, runForMs)
   fillUnfinished(results, planned, durationMs)
