@@ -152,7 +152,7 @@ function Editor({ height, errorMarker, visibleFiles, readOnlyFiles }: EditorProp
         role="tabpanel"
         id={panelId}
         aria-labelledby={`${panelId}-tab-${visibleFiles.indexOf(fromSandpackPath(activeFile))}`}
-        className={styles.editorHost}
+        className={fit?.wrap ? `${styles.editorHost} ${fitStyles.wrapped}` : styles.editorHost}
         style={{ flex: 1, overflow: 'auto' }}
       >
         <CodeMirrorEditor

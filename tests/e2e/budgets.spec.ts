@@ -48,10 +48,11 @@ const BUDGETS = {
   /** CodeMirror and Sandpack, loaded when a lab nears the viewport, gzip. */
   editorGzip: 260_000, // today: 238.2 kB in 6 chunks
   /** The lab host, its worker and PGlite's JS, loaded with the first lab, gzip (PGlite's .wasm/.data not included). */
-  // 2026-12-07, issue-18b: 358.1 kB with the queue stand-ins (lib/lab/queue/: a simulated SQS and BullMQ,
-  // ~20 kB minified, ~7 kB gzip; they must be in the worker before its lockdown, which ends chunk loading)
-  // and the engine split of issue-17b merged in; main measured 340.7 kB before both.
-  engineGzip: 365_000, // was 345 kB: 331.8 kB in 10 chunks (the `buffer` package and the Node built-ins added ~12 kB)
+  // 2026-12-07: the engine split (issue-17b), the queue stand-ins (lib/lab/queue/: a simulated SQS and BullMQ,
+  // ~7 kB gzip), the WebSocket hub and LISTEN/NOTIFY (lib/lab/websocket/, database/notifications.ts) and the
+  // Database tab's committed view (database/table-dump.ts, ~1.3 kB) all must be in the worker before its lockdown,
+  // which ends chunk loading. main measured 340.7 kB before them.
+  engineGzip: 365_000, // was 345 kB; 2026-11: 331.8 kB in 10 chunks (the `buffer` package and the Node built-ins added ~12 kB)
   /** The Lab's Download: the project generator (lib/download/) and fflate, loaded when a reader asks for a zip, gzip. */
   downloadGzip: 20_000, // 2026-12-07: 14.8 kB in 2 chunks (the generator 10.3 kB, fflate 4.5 kB)
   /**

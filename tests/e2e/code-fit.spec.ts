@@ -37,13 +37,16 @@ async function openLab(page: Page, path: string, id: string): Promise<Locator> {
 /**
  * How far the open file's longest line overflows its editor, in px (0: it fits). CodeMirror draws
  * only the lines near the viewport, so the editor is scrolled top to bottom and the widest is kept.
+ * A read-only file is a static <pre> in the panel itself (Sandpack), so the panel is measured too.
  */
 async function overflowOfOpenFile(lab: Locator): Promise<number> {
-  return lab.locator('.cm-scroller').evaluate(async (scroller) => {
+  const panel = lab.getByRole('tabpanel').first()
+  await expect(panel.locator('.cm-content, pre').first()).toBeVisible()
+  return panel.evaluate(async (panel) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-    const panel = scroller.closest('[role="tabpanel"]') as HTMLElement
+    const scroller = panel.querySelector<HTMLElement>('.cm-scroller') ?? panel
     let worst = 0
-    for (let top = 0; ; top += scroller.clientHeight) {
+    for (let top = 0; top < 100_000; top += Math.max(scroller.clientHeight, 1)) {
       scroller.scrollTop = top
       await frame()
       worst = Math.max(worst, scroller.scrollWidth - scroller.clientWidth, panel.scrollWidth - panel.clientWidth)

@@ -26,7 +26,8 @@ export function TableView({ table, view }: { table: TableDump; view: DatabaseVie
   const states = pending ? (own ? pending.ownRowStates : pending.rowStates) : null
   const did = pending ? countsText(pending.counts) : null
   return (
-    <table className={labStyles.table} data-table={table.name}>
+    // Focusable: a wide table scrolls sideways, and the keyboard must be able to scroll it too.
+    <table className={labStyles.table} data-table={table.name} tabIndex={0}>
       <caption>
         {table.name} ({rowCount} {rowCount === 1 ? 'row' : 'rows'}
         {rows.length < rowCount ? `, first ${rows.length} shown` : ''}
