@@ -14,7 +14,7 @@ export const SCOPE_ENV = 'CHECK_EXAMPLES'
 const EVERY_EXAMPLE_SUITE = 'tests/unit/examples.test.ts'
 const TEST_ROOTS = ['lib', 'components', 'examples', 'tests/unit']
 const TEST_FILE = /\.test\.tsx?$/
-const STARTS_ENGINE = /\bcreate(?:Test)?Engine\(/
+const STARTS_ENGINE = /\b(?:create(?:Test)?Engine|engineForTestFile)\(/
 /**
  * Slow suites that read no content: they test the tooling (ESLint and tsc over a scaffold they write to a temp
  * folder, the database snapshot maker), so only a code change can change their outcome.

@@ -212,6 +212,6 @@ export const config = { matcher: PATHS }
       },
       { signal: controller.signal },
     )
-    expect(r).toEqual({ ok: false, error: { kind: 'timeout', message: 'The run was cancelled.' }, console: [] })
+    expect(r).toEqual({ ok: false, error: { kind: 'cancelled', message: 'The run was cancelled.' }, console: [] })
   })
 })

@@ -13,8 +13,10 @@ import type { ConnectionSample, DatabaseSettings, DatabaseStats, TimelineEvent }
 import { connectionTerminated, DatabaseError, fromPgliteError } from './errors'
 import { NotificationRouter, parseListen } from './notifications'
 import type { LabDatabase, Parsers, QueryResult } from './pglite'
+import { QueryQuota } from './quota'
 import type { ServerConnection, Session, SessionOptions } from './session'
-import { extractSleep, shortSql, transactionVerb } from './sql-text'
+import { queryEvent } from './query-event'
+import { extractSleep, transactionVerb } from './sql-text'
 
 export type { ServerConnection, Session, SessionOptions } from './session'
 
@@ -34,7 +36,7 @@ export class DatabaseServer {
   private poolerServerCount = 0
   private poolerIdle: ServerConnection[] = []
   private poolerWaiters: Array<() => void> = []
-  private quotaWindows = new Map<number, number>()
+  private quota: QueryQuota
   /** LISTEN/NOTIFY between sessions; the engine closes it when the run ends. */
   readonly notifications: NotificationRouter
 
@@ -45,6 +47,7 @@ export class DatabaseServer {
     private emit: (event: TimelineEvent) => void,
   ) {
     this.notifications = new NotificationRouter(scheduler, db, emit)
+    this.quota = new QueryQuota(settings.quota)
     this.stats = {
       queries: 0,
       errors: 0,
@@ -120,20 +123,12 @@ export class DatabaseServer {
       if (!session.open) throw connectionTerminated()
       await this.scheduler.sleep(up, null)
       this.stats.queries++
-      if (s.quota) {
-        const w = Math.floor(this.scheduler.now / s.quota.windowMs)
-        const used = (this.quotaWindows.get(w) ?? 0) + 1
-        this.quotaWindows.set(w, used)
-        if (used > s.quota.maxQueries) {
-          const error = new DatabaseError(
-            `quota exceeded: this database allows ${s.quota.maxQueries} queries per ${s.quota.windowMs / 1000} s on its plan`,
-            '53400',
-          )
-          this.countError(error.code)
-          await this.scheduler.sleep(down, null)
-          this.emitQuery(start, 0, ctx, sql, 0, error.code)
-          throw error
-        }
+      const overQuota = this.quota.take(this.scheduler.now)
+      if (overQuota) {
+        this.countError(overQuota.code)
+        await this.scheduler.sleep(down, null)
+        this.emitQuery(start, 0, ctx, sql, 0, overQuota.code)
+        throw overQuota
       }
       const conn = session.kind === 'pooler' ? (session.server ?? (await this.borrow(ctx))) : session.server!
       if (session.kind === 'pooler') session.server = conn
@@ -369,18 +364,10 @@ export class DatabaseServer {
     sql: string,
     rows: number,
     error?: string,
-  ): void {
-    const ev: TimelineEvent = {
-      t: start,
-      type: 'db-query',
-      connection,
-      sql: shortSql(sql),
-      ms: this.scheduler.now - start,
-      rows,
-    }
-    if (ctx?.request) ev.request = ctx.request.index
-    if (error) ev.error = error
-    this.emit(ev)
+  ) {
+    this.emit(
+      queryEvent({ start, end: this.scheduler.now, connection, request: ctx?.request?.index, sql, rows, error }),
+    )
   }
 
   private sample(): void {

@@ -8,7 +8,7 @@
 import type { ExecContext, RequestHandle } from '../clock/context'
 import type { Scheduler } from '../clock/scheduler'
 import type { DatabaseServer } from '../database/server'
-import { createBuiltins, type NextRequestClass, type QueueModules } from '../modules/builtins'
+import type { NextRequestClass, QueueModules } from '../modules/builtins'
 import { LAB_ORIGIN } from '../modules/builtins/origin'
 import { createLabWebSocket } from '../modules/builtins/web-socket'
 import { toRuntimeError } from '../modules/errors'
@@ -20,9 +20,9 @@ import { runPagesRoute } from '../routing/pages-route'
 import { ResponseWriter } from '../routing/response-writer'
 import type { LabError, PlatformSettings, RequestResult, TimelineEvent } from '../types'
 import type { WebSocketHub } from '../websocket/hub'
-import { createUpgradeWebSocket } from '../websocket/upgrade'
 import { createAppFetch } from './app-fetch'
 import { BackgroundWork } from './background'
+import { platformBuiltins } from './builtins-wiring'
 import { serveFromCache } from './cached-route'
 import type { ConsoleSink } from './console-sink'
 import type { Instance } from './instance'
@@ -145,44 +145,11 @@ export class Platform {
       writeConsole: (level, text, instance, request) => this.writeConsole(level, text, instance, request),
       release: (inst) => this.pool.release(inst),
     })
-    const builtins = createBuiltins({
-      scheduler,
-      files: o.project.files,
-      pg: {
-        server: o.server,
-        onPoolIdleChange: (inst) => inst && this.pool.checkIdle(inst as Instance),
-        onUnhandledError: (inst, error) =>
-          o.sink.write(
-            'error',
-            inst?.id ?? 'build',
-            undefined,
-            `Unhandled 'error' event from pg: ${error.message}. Add pool.on('error', ...) to handle it.`,
-          ),
-      },
-      cache: {
-        cache: o.cache,
-        warn: (m) => this.writeConsole('warn', m),
-        background: (label, work) => {
-          const ctx = scheduler.current
-          if (ctx?.instance) void this.background.run(ctx.instance as Instance, ctx.request, work, label)
-          else void work()
-        },
-      },
-      vercel: {
-        onVercel: vercel,
-        waitUntil: (promise) => {
-          const ctx = scheduler.current
-          if (ctx?.instance) void this.background.run(ctx.instance as Instance, ctx.request, promise, 'waitUntil')
-        },
-        attachPool: (pool) => {
-          const inst = (pool.instance ?? scheduler.current?.instance) as Instance | undefined
-          if (inst && !inst.attachedPools.includes(pool)) inst.attachedPools.push(pool)
-        },
-        upgradeWebSocket: createUpgradeWebSocket({ scheduler, hub: o.webSockets, onVercel: vercel }),
-      },
-      after: (task) => this.background.queueAfter(task),
-      extra: o.extraBuiltins,
-      queues: o.queueModules,
+    const builtins = platformBuiltins(o, {
+      vercel,
+      instances: this.pool,
+      background: this.background,
+      writeConsole: (level, text) => this.writeConsole(level, text),
     })
     this.builtins = builtins.modules
     this.NextRequest = builtins.NextRequest
