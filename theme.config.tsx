@@ -6,7 +6,7 @@ import { PageMarkdown } from '@/components/PageMarkdown'
 import { markdownHref } from '@/components/PageMarkdown/href'
 import { ScrollableTable } from '@/components/MDX/ScrollableTable'
 import { ThemeSwitch } from '@/components/ThemeSwitch'
-import { DEFAULT_BRANCH, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/site/config.mjs'
+import { DEFAULT_BRANCH, SITE_TITLE } from '@/lib/site/config.mjs'
 
 // Baked in at build time by next.config.mjs (`env`), so forks only change one variable.
 const REPOSITORY_URL = process.env.COURSE_REPOSITORY_URL as string
@@ -17,7 +17,9 @@ function useHead() {
   const markdown = markdownHref(pathname)
   const isHome = asPath === '/' || asPath.startsWith('/?') || asPath.startsWith('/#')
   const pageTitle = isHome || !title ? SITE_TITLE : `${title} – ${SITE_TITLE}`
-  const description = (frontMatter.description as string | undefined) ?? SITE_DESCRIPTION
+  // Every MDX page must have a description (lib/content/frontmatter.ts), so the fallback serves only Next's own
+  // error page; the course's long description would be bytes in every page's first load for nothing.
+  const description = (frontMatter.description as string | undefined) ?? SITE_TITLE
   // Tags that are the same on every page are in pages/_document.tsx: server-only, no bytes in the page's JS.
   return (
     <>

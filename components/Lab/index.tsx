@@ -25,7 +25,7 @@ import styles from './LabFrame.module.css'
 import type * as LabIdleModule from './LabIdle'
 import type { LabLoadedProps } from './LabLoaded'
 import { whenReaderArrives } from './readerArrival'
-import { readShareTarget } from './Share/link'
+import { readShareTarget } from './Share/target'
 import type { LabEmbedProps, LabMeta, LabState } from './types'
 
 export type { LabEmbedProps } from './types'
@@ -112,7 +112,7 @@ export function Lab({ example, title, meta, highlighted, loadLab }: LabEmbedProp
   useEffect(() => {
     const root = rootRef.current
     if (!root) return
-    // A share link to this lab (Share/link.ts), on load or pasted into this tab later: open it now and show it.
+    // A share link to this lab (Share/target.ts), on load or pasted into this tab later: open it now and show it.
     const openLinked = () => {
       if (readShareTarget()?.example !== example) return false
       activate()

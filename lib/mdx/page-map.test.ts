@@ -28,4 +28,37 @@ describe('the page map every page loads', () => {
       },
     ])
   })
+
+  it("reads a folder's _meta.ts when Nextra passes its import's name instead of its object", () => {
+    const pageMap = [
+      { data: 'meta' },
+      { name: 'playground', route: '/playground', frontMatter: { title: 'Playground' } },
+      { name: 'not-in-meta', route: '/not-in-meta', frontMatter: { title: 'Kept' } },
+      {
+        name: 'where-they-hurt',
+        route: '/where-they-hurt',
+        children: [
+          { data: 'where_they_hurt_meta' },
+          {
+            name: 'vendor-lock-in',
+            route: '/where-they-hurt/vendor-lock-in',
+            frontMatter: { title: 'Vendor lock-in' },
+          },
+        ],
+      },
+    ]
+    expect(withoutDescriptions(pageMap, '')).toEqual([
+      { data: 'meta' },
+      { name: 'playground', route: '/playground' },
+      { name: 'not-in-meta', route: '/not-in-meta', frontMatter: { title: 'Kept' } },
+      {
+        name: 'where-they-hurt',
+        route: '/where-they-hurt',
+        children: [
+          { data: 'where_they_hurt_meta' },
+          { name: 'vendor-lock-in', route: '/where-they-hurt/vendor-lock-in' },
+        ],
+      },
+    ])
+  })
 })

@@ -138,12 +138,20 @@ export function lazyChunks(outDir: string, pages = firstLoadWeights(outDir)): La
   for (const text of texts.values()) {
     for (const match of text.matchAll(/new Worker\([^)]*?\.u\((\d+)\)/g)) workerIds.add(match[1])
   }
+  // Every chunk the worker loads is the engine's, whatever it holds: webpack may move a library the
+  // engine shares with Prisma's runtime (the `buffer` package, say) into a chunk without an engine marker.
+  const byId = new Map([...texts].map(([file, text]) => [relative(chunksDir, file).split(/[.-]/)[0], text]))
+  const workerChunks = new Set(workerIds)
+  for (const id of workerChunks) {
+    for (const match of (byId.get(id) ?? '').matchAll(/\.e\((\d+)\)/g)) workerChunks.add(match[1])
+  }
   return files
     .map((file) => {
       const text = texts.get(file)!
       const name = relative(chunksDir, file)
       const id = name.split(/[.-]/)[0]
-      const kind = workerIds.has(id) ? 'engine' : chunkKind(text)
+      const own = chunkKind(text)
+      const kind = workerChunks.has(id) && own !== 'prisma' ? 'engine' : own
       return { file: name, kind, gzipBytes: gzipBytes(file), rawBytes: statSync(file).size }
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes)

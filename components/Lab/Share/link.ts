@@ -1,27 +1,10 @@
 /**
- * Where a share link keeps its lab: the URL fragment, `#lab=<example id>&code=<payload>`
- * (payload: codec.ts). A fragment is never sent to the server, so the code stays in the link.
- * Small and free of the codec: the page's Lab entry (../index.tsx) reads it to open the lab a link
- * points at straight away.
+ * Writing and clearing a share link (its fragment: target.ts). Loaded with the interactive lab, not
+ * with the page.
  */
+import { CODE_KEY, LAB_KEY, readShareTarget } from './target'
 
-const LAB_KEY = 'lab'
-const CODE_KEY = 'code'
-
-export interface ShareTarget {
-  example: string
-  payload: string
-}
-
-/** The share link in `hash` (location.hash by default), if it points at a lab. */
-export function readShareTarget(
-  hash: string = typeof location === 'undefined' ? '' : location.hash,
-): ShareTarget | null {
-  if (!hash.startsWith('#')) return null
-  const params = new URLSearchParams(hash.slice(1))
-  const example = params.get(LAB_KEY)
-  return example ? { example, payload: params.get(CODE_KEY) ?? '' } : null
-}
+export { readShareTarget, type ShareTarget } from './target'
 
 /** The link for `payload`: this page's address with the share fragment. */
 export function shareUrl(example: string, payload: string, here: Location = location): string {
