@@ -51,12 +51,13 @@ const config: DocsThemeConfig = {
   // time the theme is applied, twice while the page hydrates: each time Chromium restyles the whole lesson,
   // which Lighthouse counts as blocking time. Nextra spreads this object over its own ThemeProvider props,
   // so the option reaches next-themes although Nextra's type does not list it (tests/e2e/site.spec.ts).
-  nextThemes: { defaultTheme: 'system', disableTransitionOnChange: false } as DocsThemeConfig['nextThemes'],
+  // Nextra's defaults are left out here (its `defaultTheme` 'system', the sidebar's toggle button, 'Scroll to top'):
+  // each repeated key is bytes in every page's first load. Nextra merges each object over its defaults.
+  nextThemes: { disableTransitionOnChange: false } as DocsThemeConfig['nextThemes'],
   // Darker than Nextra's default primary in light mode so links pass WCAG AA contrast on the page background.
   color: { hue: { light: 212, dark: 204 }, saturation: 100, lightness: { light: 38, dark: 62 } },
   search: { placeholder: 'Search the course…' },
-  sidebar: { defaultMenuCollapseLevel: 1, toggleButton: true },
-  toc: { backToTop: 'Scroll to top' },
+  sidebar: { defaultMenuCollapseLevel: 1 },
   components: { table: ScrollableTable },
   footer: {
     content: (

@@ -220,7 +220,7 @@ test.describe('playground lab', () => {
     await expect(root.getByRole('tab', { name: /Console/ })).toHaveAttribute('aria-selected', 'true')
     await page.keyboard.press('ArrowRight')
     await expect(root.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true')
-    await expect(root.getByRole('img', { name: /Waterfall of 1 request/ })).toBeVisible()
+    await expect(root.getByRole('img', { name: /instance lanes? and 1 request rows? over/ })).toBeVisible()
     await page.keyboard.press('ArrowRight')
     await expect(root.getByRole('table').first()).toContainText('Read the lesson')
   })

@@ -29,8 +29,8 @@ test('a PrismaClient per request: 17 × 200 and 33 × 500, with Prisma’s P2037
   await expect(root.getByTestId('run-summary')).toContainText('200 ×17')
   await expect(root.getByTestId('run-summary')).toContainText('500 ×33')
   await root.getByRole('tab', { name: /Console/ }).click()
-  await expect(root.getByRole('tabpanel')).toContainText('Too many database connections opened')
-  await expect(root.getByRole('tabpanel')).toContainText('P2037')
+  await expect(root.getByRole('tabpanel', { name: /Console/ })).toContainText('Too many database connections opened')
+  await expect(root.getByRole('tabpanel', { name: /Console/ })).toContainText('P2037')
   expect(requests.filter(isPrismaDownload).length, requests.join('\n')).toBeGreaterThanOrEqual(2)
 })
 
