@@ -66,3 +66,15 @@ export async function expectNoSeriousA11yViolations(page: Page, options: { inclu
     }))
   expect(serious, `axe violations on ${page.url()}`).toEqual([])
 }
+
+/** Holds every lazily loaded chunk until `release()`: the page has hydrated, the lab has not loaded. */
+export async function holdLazyChunks(page: Page) {
+  await page.waitForLoadState('load')
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/_next/static/**', async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}

@@ -3,23 +3,10 @@
  * a reader does in it meanwhile must carry over: values typed, the scenario chosen, Run pressed, the
  * focus and the caret. The lab's chunks are held back here so the reader is always first.
  */
-import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, holdLazyChunks, test } from './fixtures'
 
 test.setTimeout(120_000)
 const FIRST_RUN_MS = 60_000
-
-/** Holds every lazily loaded chunk until `release()`: the page has hydrated, the lab has not loaded. */
-async function holdLazyChunks(page: Page) {
-  await page.waitForLoadState('load')
-  let release!: () => void
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/_next/static/**', async (route) => {
-    await released
-    await route.continue()
-  })
-  return release
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/playground/')

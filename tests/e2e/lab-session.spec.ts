@@ -4,22 +4,10 @@
  * says it was cancelled (not stopped for a timeout); the first run says what it waits for.
  */
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, holdLazyChunks, test } from './fixtures'
 
 test.setTimeout(120_000)
 const FIRST_RUN_MS = 60_000
-
-/** Holds every lazily loaded chunk until `release()`: the page has hydrated, the lab has not loaded. */
-async function holdLazyChunks(page: Page) {
-  await page.waitForLoadState('load')
-  let release!: () => void
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/_next/static/**', async (route) => {
-    await released
-    await route.continue()
-  })
-  return release
-}
 
 /** Serves `path` with its static lab's button labels reworded, as a lesson or a translation might. */
 async function withRenamedLabels(page: Page, path: string, labels: Record<string, string>) {
