@@ -40,7 +40,11 @@ test('a page read to the end is marked done in the sidebar and on the course map
 
   // Opened, not read to the end: the next lesson, left at its top.
   await page.goto('/why-api-routes-work/serverless-scaling/')
-  await page.waitForTimeout(300)
+  // The visit is recorded once the progress code has loaded (after hydration, when the browser is idle): wait
+  // for the record itself, not a fixed time, which a loaded machine outruns.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('course-progress:v1') ?? ''))
+    .toContain('/why-api-routes-work/serverless-scaling')
   await page.goto('/')
   await expect(mapEntry(page, SIMPLICITY)).toContainText('Simplicity: read')
   await expect(mapEntry(page, '/why-api-routes-work/serverless-scaling')).toContainText('opened, not finished')
