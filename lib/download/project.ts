@@ -13,7 +13,8 @@ import type { ResolvedExampleMeta } from '@/lib/examples/schema'
 import type { FileTree } from '@/lib/lab/types'
 import verifyPackage from '../../examples/verify/package.json'
 import { buildChecks } from './checks-json'
-import { NEXT_TSCONFIG } from './next-tsconfig'
+import { NEXT_TSCONFIG } from './next-tsconfig.mjs'
+import { isGeneratedByPrisma, prismaProject } from './prisma'
 import { buildReadme } from './readme'
 import { CHECK_SCRIPT, DB_SETUP_SCRIPT, EMBEDDED_DB_SCRIPT, ENV_SCRIPT, WITH_DB_SCRIPT } from './scripts'
 
@@ -182,10 +183,13 @@ export function projectName(id: string): string {
 
 export function generateProject(input: ProjectInput): GeneratedProject {
   const { id, meta, files, edited, lessonUrl } = input
+  const prisma = prismaProject(files)
   const out: FileTree = {}
   for (const [path, source] of Object.entries(files)) {
     // The lab's .env may hold whatever the reader typed; only .env.example (placeholders) ships.
     if (/^\.env(\.[\w.-]+)?$/.test(path)) continue
+    // The project's own `prisma generate` (postinstall) writes the client.
+    if (prisma && isGeneratedByPrisma(prisma, path)) continue
     out[path] = source
   }
   out['db/schema.sql'] ??= '-- This example has no tables.\n'
@@ -193,6 +197,8 @@ export function generateProject(input: ProjectInput): GeneratedProject {
 
   const versions = { ...verifyPackage.dependencies, ...verifyPackage.devDependencies } as Record<string, string>
   const imported = importedPackages(files)
+  // The generated client imports @prisma/client's runtime (whether or not the lab's tree holds it).
+  if (prisma) imported.push('@prisma/client')
   // @vercel/functions loads `ws` when a route upgrades a WebSocket (its types name it too).
   const upgrades = Object.values(files).some((source) => source.includes('experimental_upgradeWebSocket'))
   if (upgrades) imported.push('ws')
@@ -215,16 +221,17 @@ export function generateProject(input: ProjectInput): GeneratedProject {
             db: 'node scripts/with-db.mjs',
             'db:setup': 'node scripts/db-setup.mjs',
             check: 'node scripts/check.mjs',
+            ...(prisma && { postinstall: 'prisma generate' }),
           },
           dependencies: pick(versions, [...new Set([...ALWAYS, ...imported])].sort()),
-          devDependencies: pick(versions, upgrades ? [...DEV, '@types/ws'] : DEV),
+          devDependencies: pick(versions, [...DEV, ...(upgrades ? ['@types/ws'] : []), ...(prisma ? ['prisma'] : [])]),
         },
         null,
         2,
       ) + '\n',
     'tsconfig.json': JSON.stringify(NEXT_TSCONFIG, null, 2) + '\n',
     'next.config.ts': NEXT_CONFIG,
-    '.gitignore': GITIGNORE,
+    '.gitignore': prisma ? `${GITIGNORE}/${prisma.output}/\n` : GITIGNORE,
     '.env.example': envExample(files),
     'scripts/env.mjs': ENV_SCRIPT,
     'scripts/embedded-db.mjs': EMBEDDED_DB_SCRIPT,
@@ -250,6 +257,7 @@ export function generateProject(input: ProjectInput): GeneratedProject {
     unlisted,
     files: allFiles,
     localDatabaseUrl: LOCAL_DATABASE_URL,
+    prismaOutput: prisma?.output,
   })
   return { name: projectName(id), files: { ...out, ...scaffold }, scaffold: Object.keys(scaffold).sort() }
 }

@@ -6,7 +6,15 @@
 // never runs it (it parses the schema with the WebAssembly module in the `prisma` package).
 // PRISMA_SCHEMA_ENGINE_BINARY names a local file instead (prisma-no-schema-engine.mjs, which fails
 // loudly if anything does run it), so nothing is downloaded; CHECKPOINT_DISABLE turns off the
-// CLI's update check. The output is cached in the OS temp folder by the schema and Prisma's version.
+// CLI's update check. The output is cached in the OS temp folder by the schema, the tsconfig and
+// Prisma's version.
+//
+// Beside the schema lies the tsconfig.json of the reader's Next.js project (lib/download/next-tsconfig.mjs),
+// as in a real project: the `prisma-client` generator reads it to choose how the generated files import
+// each other. With `moduleResolution: "bundler"` they import without an extension (`./enums`), which
+// `next build`'s type check accepts; with no tsconfig they would import `./enums.ts`, which needs
+// `allowImportingTsExtensions` (TS5097). So the lab, examples/verify and a downloaded project's own
+// `npx prisma generate` all get the same files.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -15,6 +23,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { NEXT_TSCONFIG } from '../download/next-tsconfig.mjs'
 import { PRISMA_SCHEMA } from './prisma-schema-path.mjs'
 
 export { PRISMA_SCHEMA }
@@ -54,13 +63,15 @@ export const GENERATED_PREFIX = join(tmpdir(), 'robust-apis-prisma-client-')
 export function generatedProjectDir(schema, label) {
   const cliPackage = require.resolve('prisma/package.json')
   const version = JSON.parse(readFileSync(cliPackage, 'utf8')).version
-  const key = createHash('sha256').update(`${version}\0${schema}`).digest('hex').slice(0, 16)
+  const tsconfig = JSON.stringify(NEXT_TSCONFIG, null, 2) + '\n'
+  const key = createHash('sha256').update(`${version}\0${tsconfig}\0${schema}`).digest('hex').slice(0, 16)
   const cacheDir = `${GENERATED_PREFIX}${version}-${key}`
   if (!existsSync(cacheDir)) {
     const work = mkdtempSync(join(tmpdir(), 'robust-apis-prisma-generate-'))
     try {
       mkdirSync(join(work, 'prisma'))
       writeFileSync(join(work, PRISMA_SCHEMA), schema)
+      writeFileSync(join(work, 'tsconfig.json'), tsconfig)
       const cli = join(cliPackage, '..', 'build', 'index.js')
       const result = spawnSync(process.execPath, [cli, 'generate', '--schema', PRISMA_SCHEMA], {
         cwd: work,
@@ -71,6 +82,7 @@ export function generatedProjectDir(schema, label) {
         throw new Error(`${label}: prisma generate failed (exit ${result.status}):\n${result.stderr || result.stdout}`)
       }
       rmSync(join(work, 'prisma'), { recursive: true })
+      rmSync(join(work, 'tsconfig.json'))
       try {
         renameSync(work, cacheDir)
       } catch (error) {

@@ -29,6 +29,8 @@ export interface Database {
   label: string
   /** Connection string per variant key, handed to the app through `VERIFY_DATABASE_URLS`. */
   urls: Record<string, string>
+  /** Schema per variant key, handed to the app through `VERIFY_DATABASE_SCHEMAS` (Prisma's adapter needs it, see mount.ts). */
+  schemas: Record<string, string>
   /** Resolves once every variant's schema exists and is seeded (the build may prerender against it). */
   ready: Promise<void>
   reset(key: string): Promise<void>
@@ -222,6 +224,7 @@ export async function startEmbedded(variants: VariantDatabase[]): Promise<Databa
   return {
     label: 'embedded PGlite (Postgres 17, WebAssembly) over the wire protocol, one port and schema per example',
     urls,
+    schemas: Object.fromEntries(schemaOfKey),
     ready,
     reset: (key) =>
       queue.exclusive(schemaOfKey.get(key)!, (db) =>
@@ -262,6 +265,7 @@ export async function startExternal(databaseUrl: string, variants: VariantDataba
   return {
     label: `external Postgres at ${host.hostname}:${host.port || 5432}${host.pathname} (schemas verify_0…verify_${variants.length - 1})`,
     urls,
+    schemas: Object.fromEntries(schemaOfKey),
     ready,
     reset,
     async close() {

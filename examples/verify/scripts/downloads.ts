@@ -81,6 +81,22 @@ function walk(dir: string, root = dir, out: string[] = []): string[] {
   return out
 }
 
+const VERIFY_DIR = join(import.meta.dirname, '..')
+
+/**
+ * `prisma generate` without a network, as lib/examples/prisma-generate.mjs runs it for the lab (see
+ * lib/lab/README.md, "Offline, and why that is safe"): the CLI would fetch the schema engine first,
+ * which `generate` never runs.
+ */
+export function prismaOfflineEnv(repo: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: join(repo, 'lib/examples/prisma-no-schema-engine.mjs'),
+    CHECKPOINT_DISABLE: '1',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  }
+}
+
 /** Step 1: generate every variant's project and mount the unpacked project's files in its place. */
 export async function mountDownloads(variants: Variant[], paths: { repo: string; work: string }, log: Log): Promise<Downloads> {
   const started = Date.now()
@@ -96,6 +112,17 @@ export async function mountDownloads(variants: Variant[], paths: { repo: string;
   for (const variant of variants) {
     const record = records.find((r) => r.key === variant.key)
     if (!record) throw new Error(`download-runner.ts wrote no project for ${variant.key}`)
+    // A Prisma project ships no client: its `npm install` runs `prisma generate` (postinstall). Run that
+    // here, with the project's own CLI version, so what is built below is what the reader's project generates.
+    if (existsSync(join(record.dir, 'prisma/schema.prisma'))) {
+      const generated = await runCommand(join(VERIFY_DIR, 'node_modules/.bin/prisma'), ['generate'], {
+        cwd: record.dir,
+        env: prismaOfflineEnv(paths.repo),
+        timeoutMs: 120_000,
+      })
+      if (generated.code !== 0)
+        throw new Error(`\`prisma generate\` in the download of ${variant.key} failed (exit code ${generated.code}):\n${generated.output}`)
+    }
     const scaffold = new Set(record.scaffold)
     const files: Record<string, string> = {}
     for (const path of walk(record.dir)) {
