@@ -9,8 +9,8 @@
  * 2. `checkDownloads`: each project's own `npm run check` (scripts/check.mjs with its checks.json)
  *    runs against its mounted routes on a freshly reset database. It must pass for every example and
  *    every exercise solution; an exercise's starter must run it to a verdict (it is meant to fail).
- * 3. `buildDownloadFromScratch`: one project is installed from the npm registry and built exactly as
- *    its README says (`npm install`, `npm run build`, `npm start` with its embedded database), then
+ * 3. `buildDownloadFromScratch`: two projects (FROM_SCRATCH, one of them a Prisma project) are installed from
+ *    the npm registry and built exactly as their README says (`npm install`, `npm run build`, `npm start` with its embedded database), then
  *    `npm run check` must pass against it. `VERIFY_DOWNLOAD_BUILD=0` skips this step.
  *
  * Problems are added to the verifier's own outcome of the variant, so they fail the run and appear
@@ -29,6 +29,8 @@ interface DownloadRecord {
   dir: string
   zipBytes: number
   scaffold: string[]
+  /** Files the project's own `prisma generate` wrote for the mount (not in the zip). */
+  generatedByPrisma?: string[]
 }
 
 export interface Downloads {
@@ -43,8 +45,11 @@ interface OutcomeLike {
 
 type Log = (text: string) => void
 
-/** The project checked from scratch: an App Router route behind proxy.ts, lib/ and a judged status. */
-export const FROM_SCRATCH = 'secrets-proxy-auth'
+/**
+ * The projects checked from scratch: an App Router route behind proxy.ts, lib/ and a judged status; and a
+ * Prisma ORM 7 project, whose `npm install` generates its client (postinstall) before `next build` type-checks it.
+ */
+export const FROM_SCRATCH = ['secrets-proxy-auth', 'prisma-module-client']
 
 function runCommand(
   command: string,
@@ -115,6 +120,7 @@ export async function mountDownloads(variants: Variant[], paths: { repo: string;
     // A Prisma project ships no client: its `npm install` runs `prisma generate` (postinstall). Run that
     // here, with the project's own CLI version, so what is built below is what the reader's project generates.
     if (existsSync(join(record.dir, 'prisma/schema.prisma'))) {
+      const before = new Set(walk(record.dir))
       const generated = await runCommand(join(VERIFY_DIR, 'node_modules/.bin/prisma'), ['generate'], {
         cwd: record.dir,
         env: prismaOfflineEnv(paths.repo),
@@ -122,6 +128,7 @@ export async function mountDownloads(variants: Variant[], paths: { repo: string;
       })
       if (generated.code !== 0)
         throw new Error(`\`prisma generate\` in the download of ${variant.key} failed (exit code ${generated.code}):\n${generated.output}`)
+      record.generatedByPrisma = walk(record.dir).filter((path) => !before.has(path))
     }
     const scaffold = new Set(record.scaffold)
     const files: Record<string, string> = {}
@@ -200,12 +207,27 @@ function freePort(): Promise<number> {
   })
 }
 
-/** Step 3: one project, installed and built from scratch as its README says, then its checks. */
-export async function buildDownloadFromScratch(downloads: Downloads, outcomes: OutcomeLike[], log: Log): Promise<void> {
+/** Step 3: a few projects, installed and built from scratch as their README says, then their checks. */
+export async function buildDownloadFromScratch(
+  downloads: Downloads,
+  outcomes: OutcomeLike[],
+  paths: { repo: string },
+  log: Log,
+): Promise<void> {
   if (process.env.VERIFY_DOWNLOAD_BUILD === '0') return log('downloads: the from-scratch build is skipped (VERIFY_DOWNLOAD_BUILD=0)')
-  const record = downloads.records.find((r) => r.key === FROM_SCRATCH)
-  const outcome = outcomes.find((o) => o.key === FROM_SCRATCH)
-  if (!record || !outcome) return log(`downloads: ${FROM_SCRATCH} is not in this run; no from-scratch build`)
+  for (const key of FROM_SCRATCH) await buildOneFromScratch(key, downloads, outcomes, paths, log)
+}
+
+async function buildOneFromScratch(
+  key: string,
+  downloads: Downloads,
+  outcomes: OutcomeLike[],
+  paths: { repo: string },
+  log: Log,
+): Promise<void> {
+  const record = downloads.records.find((r) => r.key === key)
+  const outcome = outcomes.find((o) => o.key === key)
+  if (!record || !outcome) return log(`downloads: ${key} is not in this run; no from-scratch build`)
   const dir = mkdtempSync(join(tmpdir(), 'robust-apis-download-'))
   const times: string[] = []
   const fail = (what: string, output: string) =>
@@ -213,7 +235,11 @@ export async function buildDownloadFromScratch(downloads: Downloads, outcomes: O
   let server: ReturnType<typeof spawn> | undefined
   try {
     cpSync(record.dir, dir, { recursive: true })
-    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+    // As unzipped: the client the mount generated goes, so the project's own `npm install` must write it.
+    for (const path of record.generatedByPrisma ?? []) rmSync(join(dir, path))
+    // A Prisma project's postinstall runs `prisma generate`, offline here as for the lab (prismaOfflineEnv).
+    const prisma = existsSync(join(record.dir, 'prisma/schema.prisma'))
+    const env: NodeJS.ProcessEnv = { ...(prisma ? prismaOfflineEnv(paths.repo) : process.env), NEXT_TELEMETRY_DISABLED: '1' }
     delete env.NODE_ENV
     delete env.DATABASE_URL
     // A free port for the embedded database, as a reader would edit .env if 5433 were taken.
@@ -252,6 +278,6 @@ export async function buildDownloadFromScratch(downloads: Downloads, outcomes: O
       }
     }
     rmSync(dir, { recursive: true, force: true })
-    log(`downloads: ${FROM_SCRATCH} installed and built from scratch as its README says: ${times.join(', ')}`)
+    log(`downloads: ${key} installed and built from scratch as its README says: ${times.join(', ')}`)
   }
 }

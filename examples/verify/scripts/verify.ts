@@ -480,7 +480,7 @@ async function main() {
   if (proveDownloads) await checkDownloads(downloads, { ...checkContext, databaseUrl: (key) => db.urls[key] }, log)
   else log("downloads: the projects' own checks and the from-scratch build are skipped (VERIFY_DOWNLOADS=0)")
   stopChild(server.child, 'SIGKILL')
-  if (proveDownloads) await buildDownloadFromScratch(downloads, outcomes, log)
+  if (proveDownloads) await buildDownloadFromScratch(downloads, outcomes, { repo: REPO }, log)
   await db.close()
 
   // Report.
