@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, relative, sep } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import type { Expectation } from '../expectations'
 import type { Variant } from './variants'
 
@@ -236,7 +236,12 @@ async function buildOneFromScratch(
   try {
     cpSync(record.dir, dir, { recursive: true })
     // As unzipped: the client the mount generated goes, so the project's own `npm install` must write it.
-    for (const path of record.generatedByPrisma ?? []) rmSync(join(dir, path))
+    for (const path of record.generatedByPrisma ?? []) {
+      rmSync(join(dir, path))
+      // and the folders it leaves empty (prisma generate refuses a non-empty output folder it did not write)
+      for (let folder = dirname(path); folder !== '.' && readdirSync(join(dir, folder)).length === 0; folder = dirname(folder))
+        rmSync(join(dir, folder), { recursive: true })
+    }
     // A Prisma project's postinstall runs `prisma generate`, offline here as for the lab (prismaOfflineEnv).
     const prisma = existsSync(join(record.dir, 'prisma/schema.prisma'))
     const env: NodeJS.ProcessEnv = { ...(prisma ? prismaOfflineEnv(paths.repo) : process.env), NEXT_TELEMETRY_DISABLED: '1' }
