@@ -8,6 +8,9 @@
 import type { FileTree } from '@/lib/lab/types'
 import { PRISMA_SCHEMA } from '@/lib/examples/prisma-schema-path.mjs'
 
+/** The Node.js versions the `prisma` 7.10.1 CLI accepts (its package.json `engines`), narrower than Next.js 16's `>=20.9`. */
+export const PRISMA_NODE_ENGINES = '^20.19 || ^22.12 || >=24.0'
+
 export interface PrismaProject {
   /** The `prisma-client` generator's output folder, from the project root (e.g. `generated/prisma`). */
   output: string

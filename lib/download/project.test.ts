@@ -190,6 +190,11 @@ describe('a Prisma project', () => {
       expect(pkg.dependencies['@prisma/client']).toBe(verifyPackage.dependencies['@prisma/client'])
       expect(pkg.dependencies['@prisma/adapter-pg']).toBe(verifyPackage.dependencies['@prisma/adapter-pg'])
       expect(pkg.scripts.postinstall).toBe('prisma generate')
+      const cli = JSON.parse(readFileSync('node_modules/prisma/package.json', 'utf8')) as { engines: { node: string } }
+      expect((JSON.parse(project.files['package.json']) as { engines: { node: string } }).engines.node).toBe(
+        cli.engines.node,
+      )
+      expect(project.files['README.md']).toContain('Node.js 20.19, 22.12 or 24 and newer')
       expect(Object.keys(project.files).filter((path) => path.startsWith('generated/'))).toEqual([])
       expect(project.files['.gitignore'].split('\n')).toContain('/generated/prisma/')
       expect(project.files['README.md']).toContain('`npm install` runs `prisma generate`')

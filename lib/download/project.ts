@@ -14,7 +14,7 @@ import type { FileTree } from '@/lib/lab/types'
 import verifyPackage from '../../examples/verify/package.json'
 import { buildChecks } from './checks-json'
 import { NEXT_TSCONFIG } from './next-tsconfig.mjs'
-import { isGeneratedByPrisma, prismaProject } from './prisma'
+import { isGeneratedByPrisma, PRISMA_NODE_ENGINES, prismaProject } from './prisma'
 import { buildReadme } from './readme'
 import { CHECK_SCRIPT, DB_SETUP_SCRIPT, EMBEDDED_DB_SCRIPT, ENV_SCRIPT, WITH_DB_SCRIPT } from './scripts'
 
@@ -213,7 +213,7 @@ export function generateProject(input: ProjectInput): GeneratedProject {
           private: true,
           type: 'module',
           description: meta.title,
-          engines: verifyPackage.engines,
+          engines: prisma ? { ...verifyPackage.engines, node: PRISMA_NODE_ENGINES } : verifyPackage.engines,
           scripts: {
             dev: 'node scripts/with-db.mjs next dev',
             build: 'node scripts/with-db.mjs next build',

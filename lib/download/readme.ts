@@ -91,7 +91,7 @@ npm install && npm run dev   # installs, starts a Postgres with the example's da
 npm run check                # in a second terminal: the lab's requests against the app, and the example's checks
 \`\`\`
 
-Node.js 20.9 or newer. No Docker and no account: \`npm run dev\` starts an **embedded Postgres** (PGlite, Postgres 17
+Node.js ${input.prismaOutput ? '20.19, 22.12 or 24 and newer (what the `prisma` CLI accepts)' : '20.9 or newer'}. No Docker and no account: \`npm run dev\` starts an **embedded Postgres** (PGlite, Postgres 17
 compiled to WebAssembly, served over the Postgres wire protocol by \`@electric-sql/pglite-socket\`) on
 \`${new URL(input.localDatabaseUrl).host}\`, loaded from \`db/schema.sql\` and \`db/seed.sql\`. It lives in memory, so every
 start begins from the seed. On first use \`.env\` is created from \`.env.example\`.
