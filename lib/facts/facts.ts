@@ -47,6 +47,7 @@ export const FACTS: Fact[] = [
       '`after()` exists and is stable (since Next.js 15.1): short work after the response no longer needs a platform API.',
     source: { title: 'Next.js docs: after', url: 'https://nextjs.org/docs/app/api-reference/functions/after' },
     checked: CHECKED,
+    handwritten: ['since Next\\.js 15\\.1'],
   },
   {
     id: 'next-edge-runtime-deprecated',
