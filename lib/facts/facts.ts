@@ -153,6 +153,18 @@ export const FACTS: Fact[] = [
       "Since Next.js 15.5, `next typegen` generates `PageProps`, `LayoutProps` and `RouteContext` types (e.g. `RouteContext<'/api/todos/[id]'>`), so route parameters are typed end to end.",
     source: { title: 'Next.js docs: next CLI, typegen', url: 'https://nextjs.org/docs/app/api-reference/cli/next' },
     checked: CHECKED,
+    handwritten: ['\\b15\\.5\\b[^.]{0,20}\\bnext typegen', 'next typegen\\W{1,3}\\(?15\\.5'],
+    matchInlineCode: true,
+  },
+  {
+    id: 'next-cve-2025-29927',
+    topic: 'Next.js',
+    value: '15.2.3',
+    statement:
+      "CVE-2025-29927 (CVSS 9.1, March 2025) let an `x-middleware-subrequest` header skip middleware on self-hosted apps (`next start`, `output: 'standalone'`); it was fixed in Next.js 15.2.3, with backports to 14.2.25, 13.5.9 and 12.3.5.",
+    source: { title: 'Next.js blog: CVE-2025-29927', url: 'https://nextjs.org/blog/cve-2025-29927' },
+    checked: CHECKED,
+    handwritten: ['fixed in 15\\.2\\.3'],
   },
   {
     id: 'next-self-hosting-complete',
