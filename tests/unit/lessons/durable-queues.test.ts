@@ -90,7 +90,7 @@ describe('queue-sqs-timeout: a consumer that times out mid-batch', () => {
     ])
     const firstDelivery = queueEvents(result, 'queue-deliver')[0].t
     expect(batches[0].t - firstDelivery).toBe(10_000)
-    expect(result.console.filter((l) => l.text === 'Task timed out after 10 seconds')).toHaveLength(3)
+    expect(result.console.filter((l) => l.text === 'Task timed out after 10.00 seconds')).toHaveLength(3)
     // Redelivered after the 60 s visibility timeout, to a new instance (Lambda reset the timed-out one).
     const second = queueEvents(result, 'queue-deliver').filter((e) => e.receiveCount === 2)
     expect(second).toHaveLength(6)
