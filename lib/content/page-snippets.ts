@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
+export { PARSE_ONLY, readerMeta } from './snippet-marker'
+
 export interface PageSnippet {
   /** Repository-relative path of the page, e.g. `pages/where-they-hurt/vendor-lock-in.mdx`. */
   file: string

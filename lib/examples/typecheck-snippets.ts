@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
-import { pageSnippets, type PageSnippet } from '../content/page-snippets'
+import { PARSE_ONLY, pageSnippets, type PageSnippet } from '../content/page-snippets'
 import { EXAMPLE_COMPILER_OPTIONS, NEXT_16_PACKAGE } from './typecheck'
 
 /** Where the virtual snippet files live: inside the repository, so bare imports resolve from its node_modules. */
@@ -30,8 +30,7 @@ const APP_MODULES_SOURCE = [
 /** Pages about this repository itself, whose `@/` imports are the repository's own files. */
 const REPOSITORY_PAGES = new Set(['pages/contribute.mdx'])
 
-/** The fence meta that leaves a fragment to the parse check only. */
-export const PARSE_ONLY = /\bcheck=parse\b/
+export { PARSE_ONLY }
 
 export interface SnippetTypeCheckResult {
   snippets: number

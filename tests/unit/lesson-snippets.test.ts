@@ -8,6 +8,7 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { pageSnippets, type PageSnippet } from '@/lib/content/page-snippets'
 import { PARSE_ONLY, typecheckSnippets } from '@/lib/examples/typecheck-snippets'
+import { mdxToMarkdown } from '@/lib/markdown/mdx-to-markdown'
 
 const ROOT = join(__dirname, '../..')
 const all = pageSnippets(ROOT)
@@ -69,4 +70,13 @@ describe('the snippet type-check', () => {
     ])
     expect(errors).toEqual([])
   }, 60_000)
+})
+
+it("the Markdown copy keeps a fragment's filename and drops the check=parse note", () => {
+  const markdown = mdxToMarkdown(
+    { file: 'pages/demo.mdx', title: 'Demo', source: '```ts filename="a.ts" check=parse\nafter(() => send())\n```\n' },
+    { labs: {}, decisionTree: '', env: {} },
+  )
+  expect(markdown).toContain('```ts filename="a.ts"\n')
+  expect(markdown).not.toContain('check=parse')
 })
