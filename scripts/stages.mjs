@@ -37,7 +37,7 @@ export const STAGES = [
     command: 'npm',
     args: ['run', 'typecheck', '--silent'],
     checks:
-      "tsc over the site, then every example (starter and solution) against the Next.js 16, `pg`, `@vercel/functions`, `@aws-sdk/client-sqs`, `@types/aws-lambda` and `bullmq` types the examples app uses, and every route's handlers against Next.js 16's signature",
+      "tsc over the site, then every example (starter and solution) against the Next.js 16, `pg`, `@vercel/functions`, `@aws-sdk/client-sqs`, `@types/aws-lambda` and `bullmq` types the examples app uses, and every route's handlers against Next.js 16's signature; then every TypeScript block of the pages against the real packages (Express, the Firebase Admin SDK, Neon's and PlanetScale's drivers among them)",
     fast: true,
   },
   {

@@ -37,15 +37,20 @@ export function checkFactFreshness(
     }))
 }
 
-/** The part of a line that is prose a fact could hide in: no inline code, components, JSX attributes or link targets. */
-function proseOf(text: string): string {
+/**
+ * The part of a line that is prose a fact could hide in: no components, JSX attributes or link targets,
+ * and no inline code unless `keepCode` (then a code span's text stays, without its backticks, so an
+ * error text quoted in code or a number beside `max_connections` can be found).
+ */
+function proseOf(text: string, { keepCode = false } = {}): string {
   if (/^\s*(import|export)\s/.test(text)) return ''
   // A JSX attribute on a line of its own (an image's alt text): it cannot hold a component.
   if (/^\s*[\w-]+=["{]/.test(text)) return ''
   return text
-    .replace(/`[^`]*`/g, ' ')
+    .replace(/`([^`]*)`/g, keepCode ? '$1' : ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
+    .replace(/\*\*|__/g, '')
 }
 
 /** A page that retypes a fact's value (a fact's `handwritten` pattern in its prose) fails at that line. */
@@ -56,10 +61,11 @@ export function checkHandwrittenFacts(page: SitePage, list: readonly Fact[] = fa
   for (const { number, text } of proseLines(page.source)) {
     if (number <= frontmatterLines) continue
     const prose = proseOf(text)
-    if (!prose.trim()) continue
+    const proseWithCode = proseOf(text, { keepCode: true })
+    if (!proseWithCode.trim()) continue
     for (const fact of list) {
       for (const pattern of fact.handwritten ?? []) {
-        const match = new RegExp(pattern, 'i').exec(prose)
+        const match = new RegExp(pattern, 'i').exec(fact.matchInlineCode ? proseWithCode : prose)
         if (!match) continue
         const twins = list
           .filter((other) => other.id !== fact.id && other.value === fact.value)

@@ -193,7 +193,7 @@ function points(answers: AnswerMap, host: Host, jobs: JobsKind | undefined): Cou
             id: 'pooler-for-functions',
             weight: 'yes-with-care',
             title: 'Put a transaction-mode pooler or an HTTP driver in front of the database',
-            text: "Instances × pool size is what the database sees. Point the routes at a pooled URL (Neon's -pooler host, Supabase port 6543) with a small `max`, or use an HTTP driver; set timeouts with ALTER ROLE, not as connection options.",
+            text: `Instances × pool size is what the database sees. Point the routes at a pooled URL (Neon's -pooler host, Supabase's Supavisor on ${factById('supabase-connection-strings')?.value}) with a small \`max\`, or use an HTTP driver; set timeouts with ALTER ROLE, not as connection options.`,
             labs: [lab.pooler, lab.httpDriver],
             facts: ['neon-pooler-clients', 'supabase-connection-strings', 'pgbouncer-startup-parameters'],
           }

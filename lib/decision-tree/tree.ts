@@ -80,7 +80,7 @@ const pages = {
   },
   vendorLockIn: { label: 'Where they hurt: vendor lock-in', href: '/where-they-hurt/vendor-lock-in/' },
   whereTheyHurt: { label: 'Where API routes hurt', href: '/where-they-hurt/' },
-  wrapUp: { label: 'Wrap-up: the ten lessons', href: '/wrap-up/' },
+  wrapUp: { label: 'Wrap-up: the eleven lessons', href: '/wrap-up/' },
 } as const
 
 export const decisionTree: DecisionTree = {
@@ -181,7 +181,7 @@ export const decisionTree: DecisionTree = {
             title: 'Your database is not serverless-friendly',
             articleSays:
               'A database that expects a few long-lived clients runs out of connections once every function instance opens its own.',
-            whatToDo: `Put a transaction-mode pooler in front of it, or switch to a driver that queries over HTTP. On Supabase, the Supavisor pooler runs in transaction mode on port 6543. On Neon, a hostname ending in -pooler goes through PgBouncer in transaction mode, which accepts up to ${fact('neon-pooler-clients')} client connections, and the neon() function of @neondatabase/serverless sends queries over HTTP.`,
+            whatToDo: `Put a transaction-mode pooler in front of it, or switch to a driver that queries over HTTP. On Supabase, the Supavisor pooler runs in transaction mode on ${fact('supabase-connection-strings')}. On Neon, a hostname ending in -pooler goes through PgBouncer in transaction mode, which accepts up to ${fact('neon-pooler-clients')} client connections, and the neon() function of @neondatabase/serverless sends queries over HTTP.`,
             whatToDoSources: [sources.supabaseConnecting, sources.neonPooling, sources.neonServerlessDriver],
             links: [pages.databaseLimits, pages.connectionPooling],
           },
@@ -269,7 +269,7 @@ export const decisionTree: DecisionTree = {
             links: [pages.backgroundJobs],
             sinceTheArticle: [
               {
-                text: "after() from next/server has been stable since Next.js 15.1. It is best-effort, with no retries, and it runs within the function's maximum duration.",
+                text: `after() from next/server has been stable since ${fact('next-after-stable')}. It is best-effort, with no retries, and it runs within the function's maximum duration.`,
                 sources: [sources.nextAfter],
               },
               {

@@ -7,6 +7,8 @@
  * - `<WhatChanged>…</WhatChanged>`: the lesson's "What changed since the article" box: the author's own
  *   lines, then what moved for each fact the page uses (its `changed` line, source and check date), then
  *   a link to the Sources page. `facts="id other-id"` adds facts the page relies on without printing them.
+ *   `<WhatChanged only facts="…">` (an overview's box per section) lists just the facts it names, and no
+ *   Sources link (the overview links it once).
  * - `<FactSources topic="…" />`: the table of every fact of a topic, for pages/sources.mdx.
  */
 import type { BlockContent, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
@@ -106,8 +108,16 @@ export function factIdsUsed(tree: Root, where: Where): string[] {
   return [...new Set(ids)]
 }
 
-function whatChangedBox(node: JsxElement, used: Fact[]): MdxJsxFlowElement {
-  const moved = used.filter((fact) => fact.changed)
+function whatChangedBox(node: JsxElement, used: Fact[], where: Where): MdxJsxFlowElement {
+  // `only`: an overview page has one box per section, each listing the facts it names, not the page's.
+  const only = attributeOf(node, 'only') !== undefined
+  const listed = only
+    ? (literalAttribute(node, 'facts', where) ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((id) => lookUp(id, node, where))
+    : used
+  const moved = listed.filter((fact) => fact.changed)
   const authored = node.children as BlockContent[]
   const children: BlockContent[] = [
     paragraph([{ type: 'strong', children: [{ type: 'text', value: 'What changed since the article.' }] }]),
@@ -133,13 +143,15 @@ function whatChangedBox(node: JsxElement, used: Fact[]): MdxJsxFlowElement {
       })),
     })
   }
-  children.push(
-    paragraph([
-      { type: 'text', value: 'Every platform fact in this course, with its source and the date it was checked: ' },
-      link(SOURCES_ROUTE, 'Sources'),
-      { type: 'text', value: '.' },
-    ]),
-  )
+  if (!only) {
+    children.push(
+      paragraph([
+        { type: 'text', value: 'Every platform fact in this course, with its source and the date it was checked: ' },
+        link(SOURCES_ROUTE, 'Sources'),
+        { type: 'text', value: '.' },
+      ]),
+    )
+  }
   return {
     type: 'mdxJsxFlowElement',
     name: 'Callout',
@@ -187,7 +199,7 @@ export function expandFacts(tree: Root, where: Where): string[] {
       if (node.type !== 'mdxJsxFlowElement') {
         throw new Error(`${where(node)}: <WhatChanged> is a box: put it on lines of its own, not inside a paragraph.`)
       }
-      replacement = [whatChangedBox(node, used)]
+      replacement = [whatChangedBox(node, used, where)]
     } else {
       const topic = literalAttribute(node, 'topic', where)
       if (!topic || !(FACT_TOPICS as readonly string[]).includes(topic)) {

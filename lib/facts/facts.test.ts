@@ -3,11 +3,12 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { checkFactFreshness, checkFactIds, checkHandwrittenFacts, checkWhatChangedBox } from '@/lib/content/fact-checks'
 import type { SitePage } from '@/lib/content/site-pages'
 import { mdxToMarkdown } from '@/lib/markdown/mdx-to-markdown'
 import { expandFacts } from './expand'
-import { factById, facts, recheckBy } from './index'
+import { FACT_TOPICS, factById, facts, recheckBy } from './index'
 import { factsSchema } from './schema'
 
 const parse = (source: string) => unified().use(remarkParse).use(remarkMdx).parse(source) as Root
@@ -80,6 +81,28 @@ describe('<Fact>, <WhatChanged>, <FactSources>', () => {
     expect(output.match(/^> - /gm)).toHaveLength(2)
   })
 
+  it('an overview box with `only` lists just the facts it names, without the Sources link', () => {
+    const output = markdown(
+      'Default <Fact id="vercel-default-duration" />.\n\n<WhatChanged only facts="next-async-params next-typegen" />\n',
+    )
+    expect(output).toContain(factById('next-async-params')!.changed!.replace(/\.$/, ''))
+    expect(output).toContain(factById('next-typegen')!.changed!.replace(/\.$/, ''))
+    expect(output).not.toContain(factById('vercel-default-duration')!.changed!.replace(/\.$/, ''))
+    expect(output).not.toContain('[Sources](/sources/)')
+    expect(output.match(/^> - /gm)).toHaveLength(2)
+  })
+
+  it('prints an error text as code, as a page quotes it', () => {
+    expect(markdown('The log says <Fact id="postgres-too-many-clients-error" />.\n')).toBe(
+      '# Demo\n\nThe log says `sorry, too many clients already`.\n',
+    )
+  })
+
+  it('the Sources page has a section for every topic', () => {
+    const sources = readFileSync('pages/sources.mdx', 'utf8')
+    for (const topic of FACT_TOPICS) expect(sources).toContain(`<FactSources topic="${topic}" />`)
+  })
+
   it('lists every fact of a topic with its source and check date', () => {
     const output = markdown('<FactSources topic="Neon" />\n')
     for (const fact of facts.filter((candidate) => candidate.topic === 'Neon')) {
@@ -125,6 +148,32 @@ describe('the fact checks', () => {
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ file: 'pages/demo.mdx', line: 6 })
     expect(problems[0].fix).toContain('<Fact id="vercel-default-duration" />')
+  })
+
+  it('find an error text quoted in code, and a bare number only beside its keyword', () => {
+    const source = [
+      'The log says `remaining connection slots are reserved for roles with the SUPERUSER attribute`.',
+      "Postgres's `max_connections` is typically **100**, and a burst of 100 requests is fine to write.",
+      'On Neon, **97** connections are usable by your app; the lab answers 97 times with 200.',
+      "The `pg` pool's default `max` is 10; the lab starts 10 instances.",
+      '```text',
+      'FATAL: sorry, too many clients already',
+      '```',
+    ].join('\n')
+    const found = checkHandwrittenFacts(page(source)).map((problem) => [
+      problem.line,
+      problem.message.match(/"([^"]+)"/)![1],
+    ])
+    expect(found).toEqual([
+      [1, 'postgres-reserved-slots-error'],
+      [2, 'postgres-max-connections'],
+      [3, 'neon-usable-connections-quarter-cu'],
+      [4, 'pg-pool-default-max'],
+    ])
+    // Each fact's own value, written where the prose would, is caught by its own patterns.
+    for (const fact of facts.filter((candidate) => candidate.matchInlineCode)) {
+      expect(fact.handwritten?.length, fact.id).toBeGreaterThan(0)
+    }
   })
 
   it('fail an unknown fact id and a lesson without a "What changed" box', () => {

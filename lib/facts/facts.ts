@@ -13,6 +13,16 @@ const CHECKED = '2026-12-07'
 export const FACTS: Fact[] = [
   // ── Next.js ────────────────────────────────────────────────────────────────────────────────────────
   {
+    id: 'next-current-release',
+    topic: 'Next.js',
+    value: '16.4',
+    statement:
+      "The current Next.js release line is 16.4 (16.4.6 is npm's `latest`, published 2026-11-09); 16.0 was released in October 2025.",
+    source: { title: 'npm: next', url: 'https://www.npmjs.com/package/next' },
+    checked: CHECKED,
+    handwritten: ['current release line is 16\\.\\d'],
+  },
+  {
     id: 'next-adapter-api-stable',
     topic: 'Next.js',
     value: 'Next.js 16.2',
@@ -37,6 +47,7 @@ export const FACTS: Fact[] = [
       '`after()` exists and is stable (since Next.js 15.1): short work after the response no longer needs a platform API.',
     source: { title: 'Next.js docs: after', url: 'https://nextjs.org/docs/app/api-reference/functions/after' },
     checked: CHECKED,
+    handwritten: ['since Next\\.js 15\\.1'],
   },
   {
     id: 'next-edge-runtime-deprecated',
@@ -64,6 +75,110 @@ export const FACTS: Fact[] = [
     },
     checked: CHECKED,
   },
+  {
+    id: 'next-async-params',
+    topic: 'Next.js',
+    value: 'Next.js 15',
+    statement:
+      'Since Next.js 15, `params` in route handlers, pages and layouts (and `cookies()`, `headers()`, `draftMode()`, `searchParams`) is a Promise you await; Next.js 16 removed the synchronous fallback.',
+    changed:
+      'Since Next.js 15, `params` is a Promise you await in route handlers, and Next.js 16 removed the synchronous fallback.',
+    source: {
+      title: 'Next.js docs: upgrading to version 16',
+      url: 'https://nextjs.org/docs/app/guides/upgrading/version-16',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'next-uncached-by-default',
+    topic: 'Next.js',
+    value: 'Next.js 15',
+    statement:
+      "Since Next.js 15, `GET` route handlers and `fetch` requests are not cached unless you opt in (`dynamic = 'force-static'`, `cache: 'force-cache'`, or `'use cache'` with Cache Components).",
+    changed:
+      '`GET` route handlers and `fetch` stopped being cached by default in Next.js 15: nothing is cached unless you opt in.',
+    source: {
+      title: 'Next.js docs: upgrading to version 15',
+      url: 'https://nextjs.org/docs/app/guides/upgrading/version-15',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'next-revalidatetag-profile',
+    topic: 'Next.js',
+    value: 'Next.js 16',
+    statement:
+      "In Next.js 16, `revalidateTag(tag, profile)` takes a second argument (`'max'` is recommended; `{ expire: 0 }` expires at once, for webhooks); the one-argument form is deprecated, `cacheLife` and `cacheTag` are stable, and `unstable_cache` is replaced by `'use cache'`.",
+    changed:
+      "In Next.js 16, `revalidateTag` needs a second argument (`'max'` is recommended), `cacheLife` and `cacheTag` are stable, and `unstable_cache` is replaced by `'use cache'`.",
+    source: {
+      title: 'Next.js docs: revalidateTag',
+      url: 'https://nextjs.org/docs/app/api-reference/functions/revalidateTag',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'next-proxy',
+    topic: 'Next.js',
+    value: 'Next.js 16',
+    statement:
+      'In Next.js 16, Middleware is called Proxy: the file is `proxy.ts`, it runs on Node.js and its runtime cannot be configured; `middleware.ts` still works but is deprecated.',
+    changed:
+      '"Middleware" is now Proxy (since Next.js 16): the file is `proxy.ts`, it runs on Node.js, and `middleware.ts` is deprecated.',
+    source: {
+      title: 'Next.js docs: proxy.js',
+      url: 'https://nextjs.org/docs/app/api-reference/file-conventions/proxy',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'next-runtime-config-removed',
+    topic: 'Next.js',
+    value: 'Next.js 16',
+    statement: 'Next.js 16 removed `serverRuntimeConfig` and `publicRuntimeConfig` in favour of environment variables.',
+    changed: 'Next.js 16 removed `serverRuntimeConfig` and `publicRuntimeConfig` in favour of environment variables.',
+    source: {
+      title: 'Next.js docs: upgrading to version 16',
+      url: 'https://nextjs.org/docs/app/guides/upgrading/version-16',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'next-typegen',
+    topic: 'Next.js',
+    value: 'Next.js 15.5',
+    statement:
+      'Since Next.js 15.5, `next typegen` generates the `PageProps`, `LayoutProps` and `RouteContext` types from your routes.',
+    changed:
+      "Since Next.js 15.5, `next typegen` generates `PageProps`, `LayoutProps` and `RouteContext` types (e.g. `RouteContext<'/api/todos/[id]'>`), so route parameters are typed end to end.",
+    source: { title: 'Next.js docs: next CLI, typegen', url: 'https://nextjs.org/docs/app/api-reference/cli/next' },
+    checked: CHECKED,
+    handwritten: ['\\b15\\.5\\b[^.]{0,20}\\bnext typegen', 'next typegen\\W{1,3}\\(?15\\.5'],
+    matchInlineCode: true,
+  },
+  {
+    id: 'next-cve-2025-29927',
+    topic: 'Next.js',
+    value: '15.2.3',
+    statement:
+      "CVE-2025-29927 (CVSS 9.1, March 2025) let an `x-middleware-subrequest` header skip middleware on self-hosted apps (`next start`, `output: 'standalone'`); it was fixed in Next.js 15.2.3, with backports to 14.2.25, 13.5.9 and 12.3.5.",
+    source: { title: 'Next.js blog: CVE-2025-29927', url: 'https://nextjs.org/blog/cve-2025-29927' },
+    checked: CHECKED,
+    handwritten: ['fixed in 15\\.2\\.3'],
+  },
+  {
+    id: 'next-self-hosting-complete',
+    topic: 'Next.js',
+    value: 'every Next.js feature',
+    statement:
+      'A single `next start` process (or a Docker image) supports every Next.js feature: Server Components, ISR, Cache Components, Server Actions, Proxy and `after()`; several instances need a shared cache handler.',
+    changed: 'Self-hosting is documented as complete: a single `next start` process supports every Next.js feature.',
+    source: {
+      title: 'Next.js docs: deploying to platforms',
+      url: 'https://nextjs.org/docs/app/guides/deploying-to-platforms',
+    },
+    checked: CHECKED,
+  },
   // ── Vercel ─────────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'vercel-default-duration',
@@ -77,7 +192,7 @@ export const FACTS: Fact[] = [
       url: 'https://vercel.com/docs/functions/configuring-functions/duration',
     },
     checked: CHECKED,
-    handwritten: ['\\b300 ?(s|seconds)\\b'],
+    handwritten: ['\\b300 ?(s|seconds)\\b', '\\b(five|5) minutes (sounds|is the default|by default)'],
   },
   {
     id: 'vercel-hobby-max-duration',
@@ -123,6 +238,16 @@ export const FACTS: Fact[] = [
     checked: CHECKED,
   },
   {
+    id: 'vercel-concurrency-limit',
+    topic: 'Vercel',
+    value: '30,000 on Hobby and Pro, 100,000 or more on Enterprise',
+    statement:
+      "Vercel Functions' concurrency auto-scales up to 30,000 on Hobby and Pro, and 100,000 or more on Enterprise.",
+    source: { title: 'Vercel docs: Functions limits', url: 'https://vercel.com/docs/functions/limitations' },
+    checked: CHECKED,
+    handwritten: ['\\b30,000 on Hobby', '\\b100,000 or more on Enterprise'],
+  },
+  {
     id: 'vercel-websockets',
     topic: 'Vercel',
     value: 'public beta on all plans',
@@ -146,6 +271,7 @@ export const FACTS: Fact[] = [
       url: 'https://vercel.com/docs/cron-jobs/usage-and-pricing',
     },
     checked: CHECKED,
+    handwritten: ['\\b100 (cron )?jobs per project', '\\ballows? 100 per project'],
   },
   {
     id: 'vercel-wait-until-off-vercel',
@@ -157,6 +283,45 @@ export const FACTS: Fact[] = [
       title: '@vercel/functions source: wait-until.ts',
       url: 'https://github.com/vercel/vercel/blob/main/packages/functions/src/wait-until.ts',
     },
+    checked: CHECKED,
+  },
+  {
+    id: 'vercel-attach-database-pool',
+    topic: 'Vercel',
+    value: '`attachDatabasePool`',
+    statement:
+      '`attachDatabasePool(pool)` from `@vercel/functions` (experimental) keeps a function instance alive long enough for its pool to close idle connections before the instance is suspended; it supports `pg`, `mysql2`, `mariadb`, `mongodb`, `ioredis` and `cassandra-driver`.',
+    changed:
+      '`attachDatabasePool` from `@vercel/functions` is new: it closes idle pool connections that suspended instances used to leak.',
+    source: {
+      title: '@vercel/functions docs: attachDatabasePool',
+      url: 'https://github.com/vercel/vercel/blob/main/packages/functions/docs/index/functions/attachDatabasePool.md',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'vercel-websocket-unavailable-error',
+    topic: 'Vercel',
+    value: '`experimental_upgradeWebSocket is not available in the current runtime environment`',
+    statement:
+      'Outside a Vercel runtime that supports WebSocket upgrades (`next start`, AWS Lambda), `experimental_upgradeWebSocket` throws "experimental_upgradeWebSocket is not available in the current runtime environment. This feature requires a Vercel runtime that supports WebSocket upgrades."',
+    source: {
+      title: '@vercel/functions source: websocket',
+      url: 'https://github.com/vercel/vercel/blob/main/packages/functions/src/websocket/index.ts',
+    },
+    checked: CHECKED,
+    handwritten: ['not available in the current runtime'],
+    matchInlineCode: true,
+  },
+  {
+    id: 'vercel-daemons',
+    topic: 'Vercel',
+    value: 'public beta',
+    statement:
+      'Vercel Daemons, in public beta, are containerised always-on workers (such as a BullMQ, Celery or Sidekiq worker) that pull work and receive no inbound traffic.',
+    changed:
+      'A BullMQ worker can now run on Vercel as a Daemon (public beta), as well as on any host that keeps a process running.',
+    source: { title: 'Vercel docs: Daemons', url: 'https://vercel.com/docs/daemons' },
     checked: CHECKED,
   },
   // ── AWS ────────────────────────────────────────────────────────────────────────────────────────────
@@ -173,6 +338,18 @@ export const FACTS: Fact[] = [
     handwritten: ['\\b900 ?(s|seconds)\\b'],
   },
   {
+    id: 'lambda-default-timeout',
+    topic: 'AWS',
+    value: '3 s',
+    statement: "A new AWS Lambda function's timeout is 3 s unless you configure it.",
+    source: {
+      title: 'AWS Lambda docs: Configure function timeout',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html',
+    },
+    checked: CHECKED,
+    handwritten: ['AWS Lambda \\| 3 ?s\\b', 'Lambda[^.]{0,20}default(s| timeout)?( is| of)? 3 ?(s|seconds)\\b'],
+  },
+  {
     id: 'lambda-timeout-resets-environment',
     topic: 'AWS',
     value: 'shuts the runtime down',
@@ -181,6 +358,19 @@ export const FACTS: Fact[] = [
     source: {
       title: 'AWS Lambda docs: execution environment lifecycle',
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'lambda-managed-instances',
+    topic: 'AWS',
+    value: 'several requests per execution environment',
+    statement:
+      'AWS Lambda Managed Instances run on EC2 capacity in your account and let one execution environment process several requests at once (Node.js 22 and later), where a default Lambda environment handles one at a time.',
+    changed: 'AWS now also offers Lambda Managed Instances, which run several requests per execution environment.',
+    source: {
+      title: 'AWS Lambda docs: runtimes for Lambda Managed Instances',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-runtimes.html',
     },
     checked: CHECKED,
   },
@@ -239,6 +429,12 @@ export const FACTS: Fact[] = [
     value: '100',
     statement:
       "PostgreSQL's `max_connections` is typically 100 by default (less if the kernel settings cannot support it).",
+    handwritten: [
+      'max_connections\\W{1,4}(is |of )?(typically |usually )?100\\b',
+      '\\b100 connections, Postgres',
+      'superuser would get all 100\\b',
+    ],
+    matchInlineCode: true,
     source: {
       title: 'PostgreSQL docs: connection settings',
       url: 'https://www.postgresql.org/docs/current/runtime-config-connection.html',
@@ -253,11 +449,103 @@ export const FACTS: Fact[] = [
       'PostgreSQL keeps `superuser_reserved_connections` (default 3) slots for superusers; an ordinary role is refused with SQLSTATE 53300 "remaining connection slots are reserved for roles with the SUPERUSER attribute" once only those remain.',
     changed:
       'Postgres refuses an application\'s ordinary role before `max_connections` is reached: 3 slots are kept for superusers, and the error says "remaining connection slots are reserved…", not "sorry, too many clients already".',
+    handwritten: [
+      '\\b(keeps?|reserves?)\\W{1,3}3\\b[^.]{0,60}\\bfor superusers',
+      '\\b3 (of them )?(slots )?(are )?(kept|reserved) for superusers',
+    ],
+    matchInlineCode: true,
     source: {
       title: 'PostgreSQL docs: connection settings',
       url: 'https://www.postgresql.org/docs/current/runtime-config-connection.html',
     },
     checked: CHECKED,
+  },
+  {
+    id: 'postgres-reserved-slots-error',
+    topic: 'PostgreSQL',
+    value: '`remaining connection slots are reserved for roles with the SUPERUSER attribute`',
+    statement:
+      'PostgreSQL 16 and later refuse an ordinary role, once only the reserved slots are left, with SQLSTATE 53300 and `FATAL: remaining connection slots are reserved for roles with the SUPERUSER attribute`.',
+    source: {
+      title: 'PostgreSQL source: postinit.c',
+      url: 'https://github.com/postgres/postgres/blob/master/src/backend/utils/init/postinit.c',
+    },
+    checked: CHECKED,
+    handwritten: ['reserved for roles with the SUPERUSER attribute'],
+    matchInlineCode: true,
+  },
+  {
+    id: 'postgres-reserved-slots-error-pg15',
+    topic: 'PostgreSQL',
+    value: '`remaining connection slots are reserved for non-replication superuser connections`',
+    statement:
+      'PostgreSQL 15 and older word the same refusal `FATAL: remaining connection slots are reserved for non-replication superuser connections` (SQLSTATE 53300).',
+    source: {
+      title: 'PostgreSQL 15 source: postinit.c',
+      url: 'https://github.com/postgres/postgres/blob/REL_15_STABLE/src/backend/utils/init/postinit.c',
+    },
+    checked: CHECKED,
+    handwritten: ['reserved for non-replication superuser'],
+    matchInlineCode: true,
+  },
+  {
+    id: 'postgres-too-many-clients-error',
+    topic: 'PostgreSQL',
+    value: '`sorry, too many clients already`',
+    statement:
+      'When all `max_connections` slots are taken, PostgreSQL refuses the next connection with SQLSTATE 53300 (`too_many_connections`) and `FATAL: sorry, too many clients already`: what a superuser sees, or any role on a server with no reserved slots.',
+    changed:
+      'An application\'s ordinary role is refused before `max_connections` is reached, with the reserved-slots message: "sorry, too many clients already" is what a superuser sees.',
+    source: {
+      title: 'PostgreSQL source: proc.c (InitProcess)',
+      url: 'https://github.com/postgres/postgres/blob/master/src/backend/storage/lmgr/proc.c',
+    },
+    checked: CHECKED,
+    handwritten: ['sorry,? too many clients'],
+    matchInlineCode: true,
+  },
+  // ── node-postgres and Prisma ───────────────────────────────────────────────────────────────────────
+  {
+    id: 'pg-pool-default-max',
+    topic: 'node-postgres',
+    value: '10',
+    statement: 'A `pg` `Pool` opens at most `max` connections, 10 by default; `idleTimeoutMillis` defaults to 10 s.',
+    source: { title: 'node-postgres docs: Pool', url: 'https://node-postgres.com/apis/pool' },
+    checked: CHECKED,
+    handwritten: [
+      'default\\W{1,3}max\\W{1,4}(is |of )?10\\b',
+      '\\bpg\\b[^.]{0,20}defaults? to\\W{1,3}max\\W{1,3}10\\b',
+      'default 10 as in\\W{1,3}pg\\b',
+    ],
+    matchInlineCode: true,
+  },
+  {
+    id: 'prisma-driver-adapters',
+    topic: 'Prisma',
+    value: 'Prisma ORM 7',
+    statement:
+      "Prisma ORM 7 requires a driver adapter for SQL databases (`@prisma/adapter-pg` for PostgreSQL); the connection pool is the driver's, sized with its own options (`max` on `PrismaPg`), and the v6 URL parameter `connection_limit` no longer applies.",
+    changed:
+      "Prisma 7 requires driver adapters for SQL databases: the pool is the driver's, so pool settings moved from the connection URL (`connection_limit`) to the adapter (`max`).",
+    source: {
+      title: 'Prisma docs: connection pool (ORM v7)',
+      url: 'https://www.prisma.io/docs/orm/v7/prisma-client/setup-and-configuration/databases-connections/connection-pool',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'prisma-too-many-connections',
+    topic: 'Prisma',
+    value: '`P2037`',
+    statement:
+      'Prisma Client reports a database that refuses a connection for lack of slots as error `P2037`, "Too many database connections opened:" followed by the database\'s own message.',
+    source: {
+      title: 'Prisma docs: error reference',
+      url: 'https://www.prisma.io/docs/orm/reference/error-reference',
+    },
+    checked: CHECKED,
+    handwritten: ['\\bP2037\\b', 'Too many database connections opened'],
+    matchInlineCode: true,
   },
   // ── Neon ───────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -268,13 +556,27 @@ export const FACTS: Fact[] = [
       'A Neon compute of 0.25 CU has `max_connections` 104, of which Neon reserves 7 for its own superuser: 97 are usable by the application.',
     source: { title: 'Neon docs: Connection pooling', url: 'https://neon.com/docs/connect/connection-pooling' },
     checked: CHECKED,
-    handwritten: ['allows? \\*{0,2}104'],
+    handwritten: ['allows? \\*{0,2}104', 'max_connections\\W{1,4}(of |is )?104\\b', '0\\.25 ?CU[^.]{0,40}\\b104\\b'],
+    matchInlineCode: true,
+  },
+  {
+    id: 'neon-connections-one-cu',
+    topic: 'Neon',
+    value: '419',
+    statement: 'A Neon compute of 1 CU has `max_connections` 419; the setting grows with compute size up to 4,000.',
+    source: { title: 'Neon docs: Connection pooling', url: 'https://neon.com/docs/connect/connection-pooling' },
+    checked: CHECKED,
+    handwritten: ['\\b1 ?CU\\W{1,4}419\\b'],
   },
   {
     id: 'neon-usable-connections-quarter-cu',
     topic: 'Neon',
     value: '97',
     statement: 'Of the 104 connections of a 0.25 CU Neon compute, 97 are usable by the application.',
+    handwritten: [
+      '\\b97\\b[^.]{0,40}\\b(usable|for (the|your) app)',
+      '\\b(usable|for the application)[^.]{0,40}\\b97\\b',
+    ],
     source: { title: 'Neon docs: Connection pooling', url: 'https://neon.com/docs/connect/connection-pooling' },
     checked: CHECKED,
   },
@@ -309,6 +611,7 @@ export const FACTS: Fact[] = [
       url: 'https://supabase.com/docs/guides/database/connecting-to-postgres',
     },
     checked: CHECKED,
+    handwritten: ['\\bport 6543\\b'],
   },
   // ── PgBouncer ──────────────────────────────────────────────────────────────────────────────────────
   {
@@ -338,6 +641,30 @@ export const FACTS: Fact[] = [
     handwritten: ['\\b50,000 (document )?reads'],
   },
   {
+    id: 'firestore-free-storage',
+    topic: 'Firebase',
+    value: '1 GiB stored and 10 GiB of outbound data a month',
+    statement: "Cloud Firestore's free quota includes 1 GiB of stored data and 10 GiB of outbound data a month.",
+    source: {
+      title: 'Firebase docs: Firestore usage and limits',
+      url: 'https://firebase.google.com/docs/firestore/quotas',
+    },
+    checked: CHECKED,
+    handwritten: ['\\b1 GiB stored', '\\b10 GiB (of )?outbound'],
+  },
+  {
+    id: 'firestore-quota-reset',
+    topic: 'Firebase',
+    value: 'around midnight Pacific time',
+    statement: "Cloud Firestore's daily free quotas reset around midnight Pacific time.",
+    source: {
+      title: 'Firebase docs: Firestore usage and limits',
+      url: 'https://firebase.google.com/docs/firestore/quotas',
+    },
+    checked: CHECKED,
+    handwritten: ['midnight Pacific'],
+  },
+  {
     id: 'firestore-free-database',
     topic: 'Firebase',
     value: 'one database per project, the first one created',
@@ -363,6 +690,8 @@ export const FACTS: Fact[] = [
       url: 'https://firebase.google.com/docs/firestore/quotas',
     },
     checked: CHECKED,
+    handwritten: ['RESOURCE_EXHAUSTED'],
+    matchInlineCode: true,
   },
   // ── PlanetScale ────────────────────────────────────────────────────────────────────────────────────
   {

@@ -17,6 +17,8 @@ export const FACT_TOPICS = [
   'Vercel',
   'AWS',
   'PostgreSQL',
+  'node-postgres',
+  'Prisma',
   'Neon',
   'Supabase',
   'PgBouncer',
@@ -78,7 +80,13 @@ export const factSchema = z
       .array(z.string().min(1))
       .optional()
       .describe(
-        'Regular expressions (case-insensitive) for the ways a page might retype this fact by hand, e.g. "\\\\b300 ?(s|seconds)\\\\b". The content check reports each match in a page\'s prose (code and front matter are skipped) and asks for `<Fact id="…" />` instead.',
+        'Regular expressions (case-insensitive) for the ways a page might retype this fact by hand, e.g. "\\\\b300 ?(s|seconds)\\\\b". The content check reports each match in a page\'s prose (code and front matter are skipped) and asks for `<Fact id="…" />` instead. A bare number ("100") is too common to match alone: write it next to its keyword, e.g. "max_connections\\\\W{1,4}(is |of )?(typically )?100\\\\b", and set `matchInlineCode` so the keyword\'s `code` span counts.',
+      ),
+    matchInlineCode: z
+      .boolean()
+      .optional()
+      .describe(
+        'Also look for `handwritten` inside inline `code` spans (their text, without the backticks). Set it for error texts, which pages quote in code, and for a number matched next to a keyword written in code (`max_connections`). Fenced code blocks are never searched: a transcript of what the lab printed may quote the text.',
       ),
   })
   .strict()

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified } from 'unified'
 import { expandFacts } from '@/lib/facts/expand'
+import { readerMeta } from '@/lib/content/snippet-marker'
 import { PARTS, RENDERERS, attribute, where, type JsxElement, type RenderContext } from './components'
 
 const STRINGIFY: StringifyOptions = {
@@ -129,6 +130,12 @@ export function mdxToMarkdown(page: PageSource, options: MdxToMarkdownOptions): 
   }
   // Facts (`<Fact>`, `<WhatChanged>`, `<FactSources>`) become Markdown exactly as on the site.
   expandFacts(tree, (node) => where(context, node))
+  // `check=parse` is a note for the course's snippet type-check, not for the reader.
+  const dropCheckMarkers = (node: { type: string; meta?: string | null; children?: unknown[] }) => {
+    if (node.type === 'code') node.meta = readerMeta(node.meta)
+    for (const child of node.children ?? []) dropCheckMarkers(child as typeof node)
+  }
+  dropCheckMarkers(tree)
   const children = transform(tree.children, context)
   if (!children.some((node) => node.type === 'heading' && node.depth === 1)) {
     children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: page.title }] })

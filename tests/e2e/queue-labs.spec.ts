@@ -40,7 +40,7 @@ test('a consumer that times out: the summary counts the redeliveries, the Consol
   )
   await root.getByRole('tab', { name: /Console/ }).click()
   await expect(root.getByRole('heading', { name: 'Simulated SQS (the lab’s, not AWS)' })).toBeVisible()
-  await expect(root.getByText('Task timed out after 10 seconds').first()).toBeVisible()
+  await expect(root.getByText('Task timed out after 10.00 seconds').first()).toBeVisible()
   await expect(root.getByText(/\[simulated SQS\] orders batch 2 → orders-λ2: 6 messages .*6 redelivered/)).toBeVisible()
   await expect(
     root.getByText(/\[simulated SQS\] orders: 6 messages received 3 times.*moved to orders-dlq/),

@@ -1,49 +1,17 @@
 /**
- * Every TypeScript code block in the pages parses. Snippets whose packages the course does not install
- * (Express, Firebase, the Neon and PlanetScale drivers) cannot be type-checked here, but a reader who
- * copies one gets code that at least compiles as written; the runnable examples (examples/), the SQS
- * and BullMQ ones included, are type-checked against the real packages and run in full.
+ * Every TypeScript code block in the pages parses, and the type-check of the snippets against the real
+ * packages (lib/examples/typecheck-snippets.ts, run by the `types` stage) catches a wrong call to each
+ * coverage package: Neon's and PlanetScale's drivers, Express and the Firebase Admin SDK.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { pageSnippets, type PageSnippet } from '@/lib/content/page-snippets'
+import { PARSE_ONLY, typecheckSnippets } from '@/lib/examples/typecheck-snippets'
+import { mdxToMarkdown } from '@/lib/markdown/mdx-to-markdown'
 
 const ROOT = join(__dirname, '../..')
-
-function mdxFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name)
-    if (statSync(path).isDirectory()) return mdxFiles(path)
-    return path.endsWith('.mdx') ? [path] : []
-  })
-}
-
-interface Snippet {
-  file: string
-  line: number
-  lang: string
-  code: string
-}
-
-function snippets(file: string): Snippet[] {
-  const found: Snippet[] = []
-  const lines = readFileSync(file, 'utf8').split('\n')
-  for (let index = 0; index < lines.length; index++) {
-    const open = /^(\s*)(`{3,})(ts|tsx|typescript)\b/.exec(lines[index])
-    if (!open) continue
-    const [, indent, fence, lang] = open
-    const body: string[] = []
-    let end = index + 1
-    while (end < lines.length && !lines[end].startsWith(`${indent}${fence}`))
-      body.push(lines[end++].slice(indent.length))
-    found.push({ file: relative(ROOT, file), line: index + 1, lang, code: body.join('\n') })
-    index = end
-  }
-  return found
-}
-
-const all = mdxFiles(join(ROOT, 'pages')).flatMap(snippets)
+const all = pageSnippets(ROOT)
 
 describe('TypeScript snippets in the pages', () => {
   it('finds the snippets, the coverage ones included', () => {
@@ -51,6 +19,13 @@ describe('TypeScript snippets in the pages', () => {
     expect(files).toContain('pages/where-they-hurt/background-jobs-and-scheduled-tasks.mdx')
     expect(all.some((snippet) => snippet.code.includes("from 'express'"))).toBe(true)
     expect(all.some((snippet) => snippet.code.includes("from 'firebase-admin/firestore'"))).toBe(true)
+    expect(all.some((snippet) => snippet.code.includes("from '@neondatabase/serverless'"))).toBe(true)
+    expect(all.some((snippet) => snippet.code.includes("from '@planetscale/database'"))).toBe(true)
+    // The coverage snippets are complete files: none of them is left to the parse check alone.
+    const coverage = all.filter((snippet) =>
+      /from '(express|firebase-admin|@neondatabase|@planetscale)/.test(snippet.code),
+    )
+    expect(coverage.filter((snippet) => PARSE_ONLY.test(snippet.meta))).toEqual([])
   })
 
   it.each(all.map((snippet) => [`${snippet.file}:${snippet.line}`, snippet] as const))(
@@ -68,4 +43,40 @@ describe('TypeScript snippets in the pages', () => {
       expect(problems).toEqual([])
     },
   )
+})
+
+describe('the snippet type-check', () => {
+  const snippet = (code: string): PageSnippet => ({ file: 'pages/demo.mdx', line: 10, lang: 'ts', meta: '', code })
+
+  it('fails a wrong call to each coverage package, at the page line', () => {
+    const { errors } = typecheckSnippets(ROOT, [
+      snippet("import { neon } from '@neondatabase/serverless'\nexport const sql = neon(42)"),
+      snippet("import { connect } from '@planetscale/database'\nexport const db = connect({ uri: 'x' })"),
+      snippet("import express from 'express'\nexpress().get('/', (req, res) => res.stats(404))"),
+      snippet(
+        "import { getFirestore } from 'firebase-admin/firestore'\nexport const n: number = (await getFirestore().collection('p').get()).docs",
+      ),
+    ])
+    expect(errors).toHaveLength(4)
+    expect(errors.every((error) => error.startsWith('pages/demo.mdx:12:'))).toBe(true)
+  }, 60_000)
+
+  it("passes the reader's own modules as any and a relative import as one of them", () => {
+    const { errors } = typecheckSnippets(ROOT, [
+      snippet(
+        "import { pool } from './lib/db'\nimport { app } from '@/lib/firebase-admin'\nexport const x = [pool, app]",
+      ),
+      { ...snippet('const unfinished = undefinedName'), meta: 'filename="x.ts" check=parse' },
+    ])
+    expect(errors).toEqual([])
+  }, 60_000)
+})
+
+it("the Markdown copy keeps a fragment's filename and drops the check=parse note", () => {
+  const markdown = mdxToMarkdown(
+    { file: 'pages/demo.mdx', title: 'Demo', source: '```ts filename="a.ts" check=parse\nafter(() => send())\n```\n' },
+    { labs: {}, decisionTree: '', env: {} },
+  )
+  expect(markdown).toContain('```ts filename="a.ts"\n')
+  expect(markdown).not.toContain('check=parse')
 })

@@ -299,7 +299,9 @@ export class Platform {
   private timedOut(r: InFlight, seconds: number): void {
     r.handle.dead = true
     r.platformError = 'FUNCTION_INVOCATION_TIMEOUT'
-    this.writeConsole('error', `Task timed out after ${seconds} seconds`, r.inst.id, r.index)
+    // Lambda's own log line has two decimals ("Task timed out after 10.00 seconds").
+    const shown = this.o.settings.profile === 'lambda' ? seconds.toFixed(2) : String(seconds)
+    this.writeConsole('error', `Task timed out after ${shown} seconds`, r.inst.id, r.index)
     // Vercel (Fluid) and a `next start` server keep the process, and with it the connection and its transaction.
     if (this.o.settings.profile === 'lambda') this.pool.resetAfterTimeout(r.inst)
   }

@@ -66,7 +66,9 @@ export class FunctionHost {
     const ended = await Promise.race([work, timedOut])
     if (ended.kind === 'timeout') {
       handle.dead = true
-      this.o.sink.write('error', inst.id, undefined, `Task timed out after ${timeoutS} seconds`)
+      // Lambda's own log line has two decimals ("Task timed out after 10.00 seconds").
+      const shown = settings.profile === 'lambda' ? timeoutS.toFixed(2) : String(timeoutS)
+      this.o.sink.write('error', inst.id, undefined, `Task timed out after ${shown} seconds`)
       if (settings.profile === 'lambda') pool.resetAfterTimeout(inst)
     } else if (ended.kind === 'threw') {
       this.o.sink.write('error', inst.id, undefined, describe(ended.error))
