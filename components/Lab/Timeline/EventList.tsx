@@ -23,7 +23,10 @@ export function EventList({ events }: { events: EventGroup[] }) {
               event.kind === 'leaked-connections' ||
               event.kind === 'max-duration' ||
               event.kind === 'quota-exceeded' ||
-              event.kind === 'refused'
+              event.kind === 'refused' ||
+              event.kind === 'dead-letter' ||
+              event.kind === 'queue-batch-failed' ||
+              event.kind === 'job-failed'
                 ? styles.eventNameBad
                 : styles.eventName
             }

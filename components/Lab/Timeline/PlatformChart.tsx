@@ -5,9 +5,11 @@ import { AxisMarks } from './AxisMarks'
 import { CacheLane } from './CacheLane'
 import { InstanceLanes } from './InstanceLanes'
 import { AXIS_HEIGHT, fit, LANE_HEIGHT, laneBand, rowBand, type Layout } from './layout'
+import { MessageRows } from './MessageRows'
 import type { TimelineModel } from './model'
 import { patternIds, Patterns } from './Patterns'
 import { RequestRows, sharedRoute } from './RequestRows'
+import { SocketRows } from './SocketRows'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
@@ -16,7 +18,13 @@ type Query = Extract<TimelineEvent, { type: 'db-query' }>
 
 const TOP = 16
 
-/** Instances, then the cache, then the requests, on one time axis, with maxDuration drawn across all of them. */
+/** A section's heading row above its rows (WebSockets, messages), when it has any. */
+const SECTION_HEAD = 22
+
+/**
+ * Instances, then the cache, WebSocket connections, queue messages and the requests, on one time
+ * axis, with maxDuration drawn across all of them.
+ */
 export function PlatformChart({
   model,
   timeline,
@@ -35,7 +43,19 @@ export function PlatformChart({
   const lanesTop = TOP
   const cacheTop = lanesTop + model.lanes.length * (lanes.height + lanes.gap) + (model.lanes.length > 0 ? 6 : 0)
   const route = sharedRoute(model.rows)
-  const rowsTop = cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0) + (route ? 16 : 0)
+  const sockets = rowBand(model.sockets.length)
+  const messages = rowBand(model.messageRows.length)
+  const socketsTop =
+    cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0) + (model.sockets.length > 0 ? SECTION_HEAD : 0)
+  const messagesTop =
+    socketsTop +
+    model.sockets.length * (sockets.height + sockets.gap) +
+    (model.messageRows.length > 0 ? SECTION_HEAD : 0)
+  const messageQueues = [...new Set(model.messageRows.flatMap((row) => row.messages.map((m) => m.queue)))]
+  const rowsTop =
+    messagesTop +
+    model.messageRows.length * (messages.height + messages.gap) +
+    (model.rows.length > 0 && route ? 16 : 0)
   const rowsBottom = rowsTop + model.rows.length * (rows.height + rows.gap)
   const height = rowsBottom + AXIS_HEIGHT
   const queries = new Map<number, Query[]>()
@@ -55,7 +75,7 @@ export function PlatformChart({
       height={height}
       viewBox={`0 0 ${layout.width} ${height}`}
       role="img"
-      aria-label={`${model.lanes.length} instance lanes and ${model.rows.length} request rows over ${formatMs(model.end)}. The summary above and the events below say the same in words.`}
+      aria-label={`${model.lanes.length} instance lanes${model.sockets.length > 0 ? `, ${model.sockets.length} WebSocket connections` : ''}${model.messageRows.length > 0 ? `, ${model.messageRows.length} message rows` : ''} and ${model.rows.length} request rows over ${formatMs(model.end)}. The summary above and the events below say the same in words.`}
       data-testid="platform-chart"
     >
       <Patterns ids={patterns} />
@@ -67,19 +87,49 @@ export function PlatformChart({
         band={lanes}
         lanes={model.lanes}
         markers={model.markers}
+        consumers={model.consumerSpans}
+        notifications={model.notifications}
         axis={axis}
         layout={layout}
         top={lanesTop}
       />
       {cache.length > 0 && <CacheLane markers={cache} axis={axis} layout={layout} top={cacheTop} />}
-      <line
-        x1={0}
-        x2={layout.width}
-        y1={rowsTop - (route ? 21 : 5)}
-        y2={rowsTop - (route ? 21 : 5)}
-        className={styles.separator}
-      />
-      {route && (
+      {model.sockets.length > 0 && (
+        <>
+          <line x1={0} x2={layout.width} y1={socketsTop - 19} y2={socketsTop - 19} className={styles.separator} />
+          <text x={0} y={socketsTop - 6} className={styles.heading}>
+            WebSocket connections <tspan className={styles.route}>by instance</tspan>
+          </text>
+          <SocketRows sockets={model.sockets} axis={axis} layout={layout} top={socketsTop} band={sockets} />
+        </>
+      )}
+      {model.messageRows.length > 0 && (
+        <>
+          <line x1={0} x2={layout.width} y1={messagesTop - 19} y2={messagesTop - 19} className={styles.separator} />
+          <text x={0} y={messagesTop - 6} className={styles.heading}>
+            {messageQueues.length === 1 ? 'messages on ' : 'messages'}
+            {messageQueues.length === 1 && <tspan className={styles.route}>{messageQueues[0]}</tspan>}
+          </text>
+          <MessageRows
+            rows={model.messageRows}
+            axis={axis}
+            layout={layout}
+            top={messagesTop}
+            band={messages}
+            patterns={patterns}
+          />
+        </>
+      )}
+      {model.rows.length > 0 && (
+        <line
+          x1={0}
+          x2={layout.width}
+          y1={rowsTop - (route ? 21 : 5)}
+          y2={rowsTop - (route ? 21 : 5)}
+          className={styles.separator}
+        />
+      )}
+      {route && model.rows.length > 0 && (
         <text x={0} y={rowsTop - 6} className={styles.heading}>
           requests <tspan className={styles.route}>{fit(route, layout.width - 80)}</tspan>
         </text>

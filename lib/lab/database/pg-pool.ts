@@ -227,6 +227,7 @@ export function definePool({ hooks }: PgRuntime, { PoolClient }: ReturnType<type
 
     private acquire(client: PoolClient, waiter: Waiter): void {
       this.emit('acquire', client)
+      hooks.server.poolCheckout(waiter.context, true)
       let released = false
       client.release = (err) => {
         if (released) throw new Error('Release called on client which has already been released to the pool.')
@@ -239,6 +240,7 @@ export function definePool({ hooks }: PgRuntime, { PoolClient }: ReturnType<type
     }
 
     private release(client: PoolClient, err?: Error | boolean): void {
+      hooks.server.poolCheckout(scheduler.current, false)
       client.on('error', client.idleListener!)
       client.uses++
       this.emit('release', err, client)

@@ -86,6 +86,26 @@ export class DatabaseServer {
     return n
   }
 
+  /** Clients checked out of `pg` pools right now (the lab's pg and Prisma's adapter, which uses it). */
+  private poolCheckedOut = 0
+
+  /** A pool handed a client to `ctx`'s code (`out`), or got one back: the Timeline draws connections in use. */
+  poolCheckout(ctx: ExecContext | undefined, out: boolean): void {
+    this.poolCheckedOut += out ? 1 : -1
+    const where = ctx?.instance ? { instance: ctx.instance.id } : {}
+    this.emit(
+      out
+        ? {
+            t: this.scheduler.now,
+            type: 'db-pool-checkout',
+            checkedOut: this.poolCheckedOut,
+            ...where,
+            ...(ctx?.request ? { request: ctx.request.index } : {}),
+          }
+        : { t: this.scheduler.now, type: 'db-pool-release', checkedOut: this.poolCheckedOut, ...where },
+    )
+  }
+
   connect(ctx: ExecContext | undefined, options: SessionOptions = {}): Promise<Session> {
     const s = this.settings
     return this.respond(ctx, async () => {
