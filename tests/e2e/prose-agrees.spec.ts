@@ -210,7 +210,7 @@ test.describe('durable queues', () => {
     // Drawn: the second order's row, delivered three times and dead-lettered; the other two deleted.
     const refused = chart.locator('[data-message-row="orders 2"]')
     await expect(refused.locator('[data-end="dead-letter"][data-receives="3"]')).toHaveCount(1)
-    await expect(refused.getByText('orders-dlq')).toBeVisible()
+    await expect(chart.locator('text', { hasText: 'orders-dlq' }).first()).toBeVisible()
     await expect(chart.locator('[data-message-row] [data-end="deleted"]')).toHaveCount(2)
     // The partial batch failures on the consumer's lane.
     await expect(chart.locator('[data-lane="orders-λ1"] [data-outcome="partial"]')).toHaveCount(3)

@@ -127,7 +127,13 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
             {model.openAtEnd > 0 && (
               <text
                 x={layout.left + layout.plotWidth}
-                y={limitVisible && Math.abs(y(openAt) - y(model.maxConnections)) < 16 ? y(openAt) + 14 : y(openAt) - 4}
+                y={
+                  // Below the line when above it would touch the limit's label.
+                  (limitVisible && Math.abs(y(openAt) - y(model.maxConnections)) < 16) ||
+                  (!limitVisible && y(openAt) < 30)
+                    ? y(openAt) + 14
+                    : y(openAt) - 4
+                }
                 textAnchor="end"
                 className={styles.endText}
               >

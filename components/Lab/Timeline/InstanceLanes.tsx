@@ -47,6 +47,19 @@ export function InstanceLanes({
   top: number
 }) {
   const x = (t: number) => layout.left + axis.x(t)
+  // `λ1 · 3 req`; a queue consumer's `orders-λ1 · 3 batches` (a BullMQ worker's jobs); the id alone when that does not fit.
+  const laneLabel = (lane: InstanceLane, compact: boolean, width: number) => {
+    if (compact) return fit(lane.id, width)
+    const work = consumers.filter((span) => span.instance === lane.id)
+    const what =
+      lane.requests > 0 || work.length === 0
+        ? `${lane.requests} req`
+        : work[0].batch !== undefined
+          ? `${work.length} ${work.length === 1 ? 'batch' : 'batches'}`
+          : `${work.length} ${work.length === 1 ? 'job run' : 'job runs'}`
+    const full = `${lane.id} · ${what}`
+    return fit(full, width) === full ? full : fit(lane.id, width)
+  }
   // "5 leaked" goes after the recycle mark when it fits, else before it.
   const roomAfter = (t: number) => layout.left + layout.plotWidth - x(t) > 56
   // …and then the frozen band it ends keeps no label of its own.
@@ -62,7 +75,7 @@ export function InstanceLanes({
           <g key={lane.id} data-lane={lane.id}>
             {index % band.labelEvery === 0 && (
               <text x={0} y={band.compact ? y + band.height + 2 : mid + 4} className={styles.laneLabel}>
-                {fit(band.compact ? lane.id : `${lane.id} · ${lane.requests} req`, layout.labelWidth)}
+                {laneLabel(lane, band.compact, layout.labelWidth)}
               </text>
             )}
             {lane.spans.map((span, spanIndex) => {

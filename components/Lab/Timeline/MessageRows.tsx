@@ -17,6 +17,7 @@ export const tickPath = (cx: number, cy: number) => `M${cx},${cy} l3.5,4 l6,-9`
  * waiting on the queue (thin), each delivery as work (hatched when it failed), a numbered ring where
  * it was delivered again (its receive count), the visibility timeout or backoff as a dashed outline,
  * and how it ended: a tick when deleted, a square and the dead-letter queue's name, or a cross.
+ * Several messages of one row end at one spot with the same name: it is drawn once per message, overlapping.
  */
 export function MessageRows({
   rows,
@@ -97,6 +98,8 @@ function MessageBar({
     } else readyAt = attempt.to
   })
   const last = message.attempts[message.attempts.length - 1]
+  // The dead-letter queue's name after its square where it fits; the section's heading names it too.
+  const labelPx = (message.end?.deadLetterQueue?.length ?? 0) * 7.5 + 12
   const endAt = message.end?.t ?? last?.to ?? message.sentAt
   if (!last && endAt > message.sentAt) waits.push([message.sentAt, endAt])
   return (
@@ -136,14 +139,9 @@ function MessageBar({
       {message.end?.how === 'dead-letter' && (
         <>
           <path d={deadLetterPath(x(endAt) - 5, mid)} className={styles.deadLetter} />
-          {h >= 12 && (
-            <text
-              x={roomRight - x(endAt) > 70 ? x(endAt) + 9 : x(endAt) - 9}
-              y={mid + 4}
-              textAnchor={roomRight - x(endAt) > 70 ? 'start' : 'end'}
-              className={styles.leakText}
-            >
-              {roomRight - x(endAt) > 70 ? message.end.deadLetterQueue : 'DLQ'}
+          {h >= 12 && roomRight - x(endAt) > labelPx && (
+            <text x={x(endAt) + 9} y={mid + 4} className={styles.leakText}>
+              {message.end.deadLetterQueue}
             </text>
           )}
         </>

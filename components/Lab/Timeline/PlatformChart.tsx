@@ -20,6 +20,8 @@ const TOP = 16
 
 /** A section's heading row above its rows (WebSockets, messages), when it has any. */
 const SECTION_HEAD = 22
+/** Room one "maxDuration" label takes, with a gap. */
+const MAX_DURATION_LABEL_PX = 86
 
 /**
  * Instances, then the cache, WebSocket connections, queue messages and the requests, on one time
@@ -47,14 +49,22 @@ export function PlatformChart({
   const messages = rowBand(model.messageRows.length)
   const socketsTop =
     cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0) + (model.sockets.length > 0 ? SECTION_HEAD : 0)
+  // Each section ends with room for the separator above the next one, as the lanes do.
   const messagesTop =
     socketsTop +
-    model.sockets.length * (sockets.height + sockets.gap) +
+    (model.sockets.length > 0 ? model.sockets.length * (sockets.height + sockets.gap) + 6 : 0) +
     (model.messageRows.length > 0 ? SECTION_HEAD : 0)
   const messageQueues = [...new Set(model.messageRows.flatMap((row) => row.messages.map((m) => m.queue)))]
+  const deadLetterQueues = [
+    ...new Set(
+      model.messageRows.flatMap((row) =>
+        row.messages.flatMap((m) => (m.end?.deadLetterQueue ? [m.end.deadLetterQueue] : [])),
+      ),
+    ),
+  ]
   const rowsTop =
     messagesTop +
-    model.messageRows.length * (messages.height + messages.gap) +
+    (model.messageRows.length > 0 ? model.messageRows.length * (messages.height + messages.gap) + 6 : 0) +
     (model.rows.length > 0 && route ? 16 : 0)
   const rowsBottom = rowsTop + model.rows.length * (rows.height + rows.gap)
   const height = rowsBottom + AXIS_HEIGHT
@@ -68,6 +78,14 @@ export function PlatformChart({
   }
   const x = (t: number) => layout.left + axis.x(t)
   const stops = model.markers.filter((marker) => marker.kind === 'max-duration')
+  // Stops close together (connections closed every 20 s on a phone) share one label: the lines say the rest.
+  const labelledStops = new Set<number>()
+  let lastLabel = -Infinity
+  stops.forEach((stop, index) => {
+    if (x(stop.t) - lastLabel < MAX_DURATION_LABEL_PX) return
+    labelledStops.add(index)
+    lastLabel = x(stop.t)
+  })
   return (
     <svg
       className={styles.svg}
@@ -109,6 +127,9 @@ export function PlatformChart({
           <text x={0} y={messagesTop - 6} className={styles.heading}>
             {messageQueues.length === 1 ? 'messages on ' : 'messages'}
             {messageQueues.length === 1 && <tspan className={styles.route}>{messageQueues[0]}</tspan>}
+            {deadLetterQueues.length > 0 && (
+              <tspan className={styles.route}>{fit(` → ■ ${deadLetterQueues.join(', ')}`, layout.width / 2)}</tspan>
+            )}
           </text>
           <MessageRows
             rows={model.messageRows}
@@ -147,9 +168,11 @@ export function PlatformChart({
       {stops.map((stop, index) => (
         <g key={index} className={styles.maxDuration}>
           <line x1={x(stop.t)} x2={x(stop.t)} y1={TOP - 12} y2={rowsBottom} />
-          <text x={x(stop.t) - 3} y={9} textAnchor="end">
-            maxDuration
-          </text>
+          {labelledStops.has(index) && (
+            <text x={x(stop.t) - 3} y={9} textAnchor="end">
+              maxDuration
+            </text>
+          )}
         </g>
       ))}
     </svg>

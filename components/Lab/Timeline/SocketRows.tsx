@@ -4,7 +4,7 @@ import type { SocketSpan } from './model'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
-/** A message the client sent: a triangle pointing up (to its instance). */
+/** A message the client sent: a triangle pointing up (to its instance), on the row's top edge, above any dot. */
 export const sentPath = (cx: number, cy: number) => `M${cx},${cy - 5} L${cx + 5},${cy + 4} L${cx - 5},${cy + 4} Z`
 
 /** The duration limit ended it: a cross, as a failed request ends. */
@@ -71,7 +71,7 @@ export function SocketRows({
               <circle key={`r${i}`} cx={x(t)} cy={mid} r={band.compact ? 2.5 : 4} className={styles.wsReceived} />
             ))}
             {socket.sent.map((t, i) => (
-              <path key={`s${i}`} d={sentPath(x(t), mid)} className={styles.wsSent} />
+              <path key={`s${i}`} d={sentPath(x(t), y + 3)} className={styles.wsSent} />
             ))}
             {socket.closedBy && !atLimit && (
               <line x1={x1} x2={x1} y1={y} y2={y + band.height} className={styles.socketClose} />
