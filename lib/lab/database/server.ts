@@ -44,7 +44,8 @@ export class DatabaseServer {
     private scheduler: Scheduler,
     private db: LabDatabase,
     readonly settings: DatabaseSettings,
-    private emit: (event: TimelineEvent) => void,
+    /** The run's timeline; the `pg` pools report their checkouts on it too (pg-pool.ts). */
+    readonly emit: (event: TimelineEvent) => void,
   ) {
     this.notifications = new NotificationRouter(scheduler, db, emit)
     this.quota = new QueryQuota(settings.quota)
@@ -84,26 +85,6 @@ export class DatabaseServer {
       }
     }
     return n
-  }
-
-  /** Clients checked out of `pg` pools right now (the lab's pg and Prisma's adapter, which uses it). */
-  private poolCheckedOut = 0
-
-  /** A pool handed a client to `ctx`'s code (`out`), or got one back: the Timeline draws connections in use. */
-  poolCheckout(ctx: ExecContext | undefined, out: boolean): void {
-    this.poolCheckedOut += out ? 1 : -1
-    const where = ctx?.instance ? { instance: ctx.instance.id } : {}
-    this.emit(
-      out
-        ? {
-            t: this.scheduler.now,
-            type: 'db-pool-checkout',
-            checkedOut: this.poolCheckedOut,
-            ...where,
-            ...(ctx?.request ? { request: ctx.request.index } : {}),
-          }
-        : { t: this.scheduler.now, type: 'db-pool-release', checkedOut: this.poolCheckedOut, ...where },
-    )
   }
 
   connect(ctx: ExecContext | undefined, options: SessionOptions = {}): Promise<Session> {
