@@ -96,7 +96,7 @@ test.describe('cold starts and connection pooling', () => {
       preset: 'Burst, then quiet for 15 minutes',
     })
     const panel = await openTab(root, 'Timeline')
-    await expect(panel.getByTestId('timeline-summary')).toContainText(', 0 open at the end.')
+    await expect(panel.getByTestId('timeline-summary')).toContainText(', 0 open at the end')
   })
 })
 
@@ -292,6 +292,7 @@ test.describe('WebSockets on a serverless function', () => {
       'WebSockets: 6 connections on 3 instances (clients λ1: 1, 2; λ2: 3, 4; λ3: 5, 6); 2 messages sent, 4 deliveries to clients.',
     )
     // "The Response tab shows the same bug over plain HTTP: GET /api/chat/online at 5 s answers {"online":0}"
+    await root.getByRole('combobox', { name: 'Request' }).selectOption({ label: '#1 GET /api/chat/online → 200' })
     const response = await openTab(root, 'Response')
     await expect(response.getByLabel('Response body')).toContainText('"online": 0')
   })
@@ -320,7 +321,7 @@ test.describe('WebSockets on a serverless function', () => {
     const timeline = await openTab(root, 'Timeline')
     const chart = timeline.getByTestId('platform-chart')
     await expect(chart.locator('[data-socket][data-closed-by="duration-limit"]')).toHaveCount(3)
-    await expect(chart.locator('[data-socket]').getByText('1006')).toHaveCount(3)
+    await expect(chart.locator('[data-socket] text', { hasText: /^1006$/ })).toHaveCount(3)
     const stops = timeline.getByTestId('timeline-events').locator('li[data-kind="max-duration"]')
     await expect(stops).toHaveCount(3)
     for (const [index, at] of ['1 min', '1 min 20 s', '1 min 40 s'].entries()) {

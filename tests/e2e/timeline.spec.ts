@@ -147,18 +147,21 @@ test('WebSockets at 390 px: connections on their instances, closes at the durati
 
 test('the Scenario and Platform selects fit the lab at 390 px instead of being clipped', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
-  await page.goto('/where-they-hurt/prisma-client-and-pooling/')
-  const root = page.locator('[data-lab="prisma-module-client"]')
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: 60_000 })
-  const panel = root.getByRole('group', { name: 'Request' })
-  const edge = await panel.evaluate((element) => element.getBoundingClientRect().right)
-  for (const name of ['Scenario', 'Platform']) {
-    const select = root.getByLabel(name)
-    // The longest preset, the one that overflowed.
-    if (name === 'Scenario') await select.selectOption('Burst of 50 on Lambda, pooled URL')
-    const right = await select.evaluate((element) => element.getBoundingClientRect().right)
-    expect(right, `${name} inside the request panel`).toBeLessThanOrEqual(edge)
-    expect(right).toBeLessThanOrEqual(390)
+  for (const [path, lab, longest, platform] of [
+    ['/where-they-hurt/prisma-client-and-pooling/', 'prisma-module-client', 'Burst of 50 on Lambda, pooled URL', false],
+    [REALTIME, 'realtime-websocket-chat', 'In-memory broadcast, 6 clients', true],
+  ] as const) {
+    await page.goto(path)
+    const root = page.locator(`[data-lab="${lab}"]`)
+    await root.scrollIntoViewIfNeeded()
+    await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: 60_000 })
+    const panel = root.getByRole('group', { name: 'Request' })
+    const edge = await panel.evaluate((element) => element.getBoundingClientRect().right)
+    await root.getByLabel('Scenario').selectOption(longest)
+    for (const select of [root.getByLabel('Scenario'), ...(platform ? [root.getByLabel('Platform')] : [])]) {
+      const right = await select.evaluate((element) => element.getBoundingClientRect().right)
+      expect(right, `${lab}: a select inside the request panel`).toBeLessThanOrEqual(edge)
+      expect(right).toBeLessThanOrEqual(390)
+    }
   }
 })
