@@ -3,8 +3,9 @@
  * dark) and 390 px, into docs/screenshots/results/. Each image is the Timeline panel only (PNG),
  * so a reviewer can see at a glance whether the drawing tells the scenario's story.
  *
- * Usage: `npm run build` once, then `npm run screenshots:results` (serves out/ on a free port,
- * E2E_PORT or 4390). Look at every image after a change to the Timeline, and commit them.
+ * Usage: `npm run build` once, then `npm run screenshots:results` (serves out/ on E2E_PORT or 4390;
+ * `-- --only queue-timeout-redeliveries,websocket-chat-in-memory` for some). Look at every image
+ * after a change to the Timeline, and commit them.
  */
 import { mkdirSync } from 'node:fs'
 import { spawn } from 'node:child_process'
@@ -12,6 +13,9 @@ import { chromium, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './find-chromium.mjs'
 
 const OUT_DIR = 'docs/screenshots/results'
+/** `--only a,b`: just these scenarios (by name), e.g. after changing how one kind of lab is drawn. */
+const onlyIndex = process.argv.indexOf('--only')
+const ONLY = onlyIndex > 0 ? process.argv[onlyIndex + 1]?.split(',') : undefined
 const PORT = Number(process.env.E2E_PORT ?? 4390)
 const BASE = `http://127.0.0.1:${PORT}`
 
@@ -39,6 +43,48 @@ const SCENARIOS = [
     name: 'sign-ups-lost-work',
     path: '/where-they-hurt/background-jobs-and-scheduled-tasks/',
     lab: 'jobs-fire-and-forget',
+  },
+  {
+    name: 'queue-partial-batch-dead-letter',
+    path: '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-queues/',
+    lab: 'queue-sqs-orders',
+    preset: 'An address the provider refuses',
+  },
+  {
+    name: 'queue-timeout-redeliveries',
+    path: '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-queues/',
+    lab: 'queue-sqs-timeout',
+    preset: 'Six orders in one batch',
+  },
+  {
+    name: 'bullmq-retries',
+    path: '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-queues/',
+    lab: 'queue-bullmq-worker',
+    preset: 'A sign-up during a short outage',
+  },
+  {
+    name: 'websocket-chat-in-memory',
+    path: '/where-they-hurt/real-time-updates/',
+    lab: 'realtime-websocket-chat',
+    preset: 'In-memory broadcast, 6 clients',
+  },
+  {
+    name: 'websocket-chat-listen-notify',
+    path: '/where-they-hurt/real-time-updates/',
+    lab: 'realtime-websocket-chat',
+    preset: 'LISTEN/NOTIFY, 6 clients',
+  },
+  {
+    name: 'websocket-duration-limit',
+    path: '/where-they-hurt/real-time-updates/',
+    lab: 'realtime-websocket-chat',
+    preset: 'Stay connected for 2 minutes',
+  },
+  {
+    name: 'prisma-module-client-burst',
+    path: '/where-they-hurt/prisma-client-and-pooling/',
+    lab: 'prisma-module-client',
+    preset: 'Burst of 50',
   },
 ] as const
 
@@ -70,11 +116,23 @@ async function shoot(page: Page, scenario: (typeof SCENARIOS)[number], file: str
   await page.waitForSelector(`[data-lab="${scenario.lab}"][data-state="done"]`, { timeout: 60_000 })
   await root.getByRole('tab', { name: /^Timeline/ }).click()
   const timeline = root.getByTestId('timeline')
-  await timeline.waitFor()
-  // The site's sticky header would cover the top of a tall element while it is captured.
-  await page.addStyleTag({ content: '.nextra-nav-container { display: none !important; }' })
-  await timeline.scrollIntoViewIfNeeded()
-  await timeline.screenshot({ path: file, animations: 'disabled' })
+  await timeline.getByTestId('platform-chart').waitFor()
+  // The site's sticky header (and its backdrop blur) stays at the top of the viewport while an element
+  // taller than the viewport is captured, blurring the element's first lines. Capture the page as a
+  // whole, where nothing is sticky, clipped to the Timeline; and take the header out as well.
+  await page.addStyleTag({
+    content: '.nextra-nav-container, .nextra-banner-container { display: none !important; }',
+  })
+  const box = await timeline.evaluate((element) => {
+    const rect = element.getBoundingClientRect()
+    return { x: rect.left + window.scrollX, y: rect.top + window.scrollY, width: rect.width, height: rect.height }
+  })
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    animations: 'disabled',
+    clip: { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: box.width + 16, height: box.height + 16 },
+  })
 }
 
 async function main() {
@@ -92,7 +150,7 @@ async function main() {
         serviceWorkers: 'block',
       })
       const page = await context.newPage()
-      for (const scenario of SCENARIOS) {
+      for (const scenario of SCENARIOS.filter((candidate) => !ONLY || ONLY.includes(candidate.name))) {
         const file = `${OUT_DIR}/${scenario.name}-${variant.suffix}.png`
         await shoot(page, scenario, file)
         console.log(file)

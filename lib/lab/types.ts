@@ -205,6 +205,13 @@ export type TimelineEvent =
       rows: number
       error?: string
     }
+  /**
+   * A `pg` pool (yours, or Prisma's driver adapter's) handed a client to code, or got it back;
+   * `checkedOut` counts the clients checked out of all pools after it. A checkout that found no idle
+   * client also opens a connection (`db-connect`); one that reused an idle client opens nothing.
+   */
+  | { t: number; type: 'db-pool-checkout'; checkedOut: number; instance?: string; request?: number }
+  | { t: number; type: 'db-pool-release'; checkedOut: number; instance?: string }
   // Two members (not one with a union `type`) so Extract<TimelineEvent, { type: 'after-end' }> works.
   | { t: number; type: 'after-start'; instance: string; request?: number }
   | { t: number; type: 'after-end'; instance: string; request?: number }

@@ -13,7 +13,7 @@ import { expect, test } from './fixtures'
 const FIRST_RUN_MS = 60_000
 test.setTimeout(120_000)
 
-type Tab = 'Response' | 'Console' | 'Timeline' | 'Database'
+type Tab = 'Response' | 'Console' | 'Timeline' | 'Database' | 'WebSockets'
 
 /** Runs `preset` (on `profile`) in the lab `id` on `path` and returns the lab's root. */
 async function runLab(page: Page, path: string, id: string, options: { preset?: string; profile?: string } = {}) {
@@ -45,6 +45,13 @@ const BACKGROUND_JOBS = '/where-they-hurt/background-jobs-and-scheduled-tasks/'
 const LIMITS = '/where-they-hurt/serverless-database-limits/'
 const REALTIME = '/where-they-hurt/real-time-updates/'
 const LOCK_IN = '/where-they-hurt/vendor-lock-in/'
+const QUEUES = '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-queues/'
+const PRISMA = '/where-they-hurt/prisma-client-and-pooling/'
+
+/** The Timeline's event list line of `kind` that contains `text`. */
+function timelineEvent(panel: Locator, kind: string, text: string | RegExp): Locator {
+  return panel.getByTestId('timeline-events').locator(`li[data-kind="${kind}"]`).filter({ hasText: text })
+}
 
 test.describe('cold starts and connection pooling', () => {
   test('"Open the Console tab: each failed request logged remaining connection slots are reserved…"', async ({
@@ -89,7 +96,7 @@ test.describe('cold starts and connection pooling', () => {
       preset: 'Burst, then quiet for 15 minutes',
     })
     const panel = await openTab(root, 'Timeline')
-    await expect(panel.getByTestId('timeline-summary')).toContainText(', 0 open at the end.')
+    await expect(panel.getByTestId('timeline-summary')).toContainText(', 0 open at the end')
   })
 })
 
@@ -170,6 +177,192 @@ test.describe('real-time updates', () => {
     )
     const database = await openTab(root, 'Database')
     await expect(databaseStat(database, 'Queries')).toHaveText('23')
+  })
+})
+
+test.describe('durable queues', () => {
+  test('Three orders: "the consumer gets all three messages in one batch, on its own instance, orders-λ1 … deleted once the batch succeeds"; the Console lists each batch with every receive count', async ({
+    page,
+  }) => {
+    const root = await runLab(page, QUEUES, 'queue-sqs-orders', { preset: 'Three orders' })
+    // "The run summary counts what the queue did ("3 messages sent, 3 delivered")"
+    await expect(root.getByTestId('run-summary')).toContainText('queue: 3 messages sent, 3 delivered')
+    const timeline = await openTab(root, 'Timeline')
+    const chart = timeline.getByTestId('platform-chart')
+    await expect(chart.locator('[data-lane="orders-λ1"] [data-batch="1"][data-outcome="success"]')).toHaveCount(1)
+    await expect(chart.locator('[data-message-row] [data-end="deleted"]')).toHaveCount(3)
+    await expect(timelineEvent(timeline, 'queue-deliver', '3 messages delivered in batch 1 to orders-λ1')).toBeVisible()
+    const console = await openTab(root, 'Console')
+    // "the Console marks their lines [simulated SQS]"
+    await expect(
+      console.getByText(
+        /\[simulated SQS\] orders batch 1 → orders-λ1: 3 messages \(\w+ receive 1, \w+ receive 1, \w+ receive 1\)/,
+      ),
+    ).toBeVisible()
+  })
+
+  test('An address the provider refuses: delivered again at about 32 s (receive count 2) and 63 s (3), moved to orders-dlq at about 94 s', async ({
+    page,
+  }) => {
+    const root = await runLab(page, QUEUES, 'queue-sqs-orders', { preset: 'An address the provider refuses' })
+    const timeline = await openTab(root, 'Timeline')
+    const chart = timeline.getByTestId('platform-chart')
+    // Drawn: the second order's row, delivered three times and dead-lettered; the other two deleted.
+    const refused = chart.locator('[data-message-row="orders 2"]')
+    await expect(refused.locator('[data-end="dead-letter"][data-receives="3"]')).toHaveCount(1)
+    await expect(chart.locator('text', { hasText: 'orders-dlq' }).first()).toBeVisible()
+    await expect(chart.locator('[data-message-row] [data-end="deleted"]')).toHaveCount(2)
+    // The partial batch failures on the consumer's lane.
+    await expect(chart.locator('[data-lane="orders-λ1"] [data-outcome="partial"]')).toHaveCount(3)
+    await expect(timelineEvent(timeline, 'queue-redelivered', 'receive count 2')).toContainText('32.3 s')
+    await expect(timelineEvent(timeline, 'queue-redelivered', 'receive count 3')).toContainText('1 min 3 s')
+    await expect(timelineEvent(timeline, 'dead-letter', 'moved to orders-dlq after 3 receives')).toContainText(
+      '1 min 34 s',
+    )
+    await expect(timelineEvent(timeline, 'queue-batch-failed', 'batch 1 on orders-λ1: 1 of 3 messages')).toBeVisible()
+    await expect(timeline.getByTestId('timeline-summary')).toContainText(
+      'Queue orders: 3 messages sent, 2 deleted after success, 2 redeliveries (receive count up to 3), 1 moved to the dead-letter queue orders-dlq.',
+    )
+  })
+
+  test('Six orders in one batch: "Task timed out after 10 seconds"; "After three receives the six messages go to orders-dlq, about three minutes in"', async ({
+    page,
+  }) => {
+    const root = await runLab(page, QUEUES, 'queue-sqs-timeout', { preset: 'Six orders in one batch' })
+    const timeline = await openTab(root, 'Timeline')
+    const chart = timeline.getByTestId('platform-chart')
+    await expect(chart.locator('[data-message-row]')).toHaveCount(6)
+    await expect(chart.locator('[data-message-row] [data-end="dead-letter"][data-receives="3"]')).toHaveCount(6)
+    await expect(chart.locator('[data-outcome="timeout"]')).toHaveCount(3)
+    await expect(timelineEvent(timeline, 'dead-letter', 'moved to orders-dlq')).toContainText('× 6')
+    await expect(timelineEvent(timeline, 'dead-letter', 'moved to orders-dlq')).toContainText('3 min 8 s')
+    const console = await openTab(root, 'Console')
+    await expect(console.getByText('Task timed out after 10 seconds').first()).toBeVisible()
+  })
+
+  test('BullMQ: "fails at about 0.7 s, waits 1 s, fails again, waits 2 s, and succeeds on its third attempt at about 4.4 s"; the Console shows each failed attempt', async ({
+    page,
+  }) => {
+    const root = await runLab(page, QUEUES, 'queue-bullmq-worker', { preset: 'A sign-up during a short outage' })
+    const timeline = await openTab(root, 'Timeline')
+    const job = timeline.getByTestId('platform-chart').locator('[data-message-row="emails 1"]')
+    await expect(job.locator('[data-end="deleted"][data-receives="3"]')).toHaveCount(1)
+    await expect(timelineEvent(timeline, 'queue-redelivered', 'attempt 2')).toContainText('1.75 s')
+    await expect(timelineEvent(timeline, 'queue-redelivered', 'attempt 3')).toContainText('4.05 s')
+    await expect(timelineEvent(timeline, 'queue-complete', 'job completed')).toContainText('4.38 s')
+    const console = await openTab(root, 'Console')
+    // "the Console marks their lines … [BullMQ stand-in, no Redis]"
+    await expect(
+      console.getByText(
+        /\[BullMQ stand-in, no Redis\] emails: job welcome-1 failed attempt 1 of 4 .*retry in 1,000 ms/,
+      ),
+    ).toBeVisible()
+    await expect(
+      console.getByText(
+        /\[BullMQ stand-in, no Redis\] emails: job welcome-1 failed attempt 2 of 4 .*retry in 2,000 ms/,
+      ),
+    ).toBeVisible()
+  })
+})
+
+test.describe('WebSockets on a serverless function', () => {
+  test('"The WebSockets tab answers: six connections on three instances, two each … Clients 3 and 4, on λ2, receive nothing"; the Timeline draws them per instance', async ({
+    page,
+  }) => {
+    const root = await runLab(page, REALTIME, 'realtime-websocket-chat', { preset: 'In-memory broadcast, 6 clients' })
+    const sockets = await openTab(root, 'WebSockets')
+    await expect(sockets).toContainText(
+      '6 of 6 connections opened on 3 instances · 2 messages sent, 4 deliveries to clients',
+    )
+    const clients = sockets.getByRole('table', { name: 'Messages delivered per client' })
+    for (const client of [3, 4])
+      await expect(clients.getByRole('row', { name: new RegExp(`^${client} λ2`) })).toContainText('0')
+    const timeline = await openTab(root, 'Timeline')
+    const chart = timeline.getByTestId('platform-chart')
+    for (const [instance, count] of [
+      ['λ1', 2],
+      ['λ2', 2],
+      ['λ3', 2],
+    ] as const)
+      await expect(chart.locator(`[data-socket][data-instance="${instance}"]`)).toHaveCount(count)
+    // Received marks: one per message on the sender's instance, none on λ2.
+    await expect(chart.locator('[data-instance="λ2"] circle')).toHaveCount(0)
+    await expect(chart.locator('[data-instance="λ1"] circle')).toHaveCount(2)
+    await expect(timeline.getByTestId('timeline-summary')).toContainText(
+      'WebSockets: 6 connections on 3 instances (clients λ1: 1, 2; λ2: 3, 4; λ3: 5, 6); 2 messages sent, 4 deliveries to clients.',
+    )
+    // "The Response tab shows the same bug over plain HTTP: GET /api/chat/online at 5 s answers {"online":0}"
+    await root.getByRole('combobox', { name: 'Request' }).selectOption({ label: '#1 GET /api/chat/online → 200' })
+    const response = await openTab(root, 'Response')
+    await expect(response.getByLabel('Response body')).toContainText('"online": 0')
+  })
+
+  test('LISTEN/NOTIFY: "All six clients now receive both messages, 68 ms after they were sent. The Database tab shows … a peak of 5 connections"', async ({
+    page,
+  }) => {
+    const root = await runLab(page, REALTIME, 'realtime-websocket-chat', { preset: 'LISTEN/NOTIFY, 6 clients' })
+    const sockets = await openTab(root, 'WebSockets')
+    await expect(sockets).toContainText('2 messages sent, 12 deliveries to clients')
+    const timeline = await openTab(root, 'Timeline')
+    const chart = timeline.getByTestId('platform-chart')
+    await expect(chart.locator('[data-socket] circle')).toHaveCount(12)
+    await expect(timeline.getByTestId('timeline-summary')).toContainText(
+      'LISTEN/NOTIFY: 6 notifications received on chat.',
+    )
+    await expect(timelineEvent(timeline, 'ws-deliver', 'on λ2')).toContainText('2.07 s')
+    const database = await openTab(root, 'Database')
+    await expect(databaseStat(database, 'Peak connections')).toHaveText(/^5\b/)
+  })
+
+  test('"Each connection is closed 60 s after it opened (at 60.3, 80 and 100 s) … the client sees code 1006"', async ({
+    page,
+  }) => {
+    const root = await runLab(page, REALTIME, 'realtime-websocket-chat', { preset: 'Stay connected for 2 minutes' })
+    const timeline = await openTab(root, 'Timeline')
+    const chart = timeline.getByTestId('platform-chart')
+    await expect(chart.locator('[data-socket][data-closed-by="duration-limit"]')).toHaveCount(3)
+    await expect(chart.locator('[data-socket] text', { hasText: /^1006$/ })).toHaveCount(3)
+    const stops = timeline.getByTestId('timeline-events').locator('li[data-kind="max-duration"]')
+    await expect(stops).toHaveCount(3)
+    for (const [index, at] of ['1 min', '1 min 20 s', '1 min 40 s'].entries()) {
+      await expect(stops.nth(index)).toContainText(at)
+      await expect(stops.nth(index)).toContainText('the client saw 1006')
+    }
+  })
+})
+
+test.describe('Prisma Client and connection pooling', () => {
+  test('a client per request: "17 responses with 200 and 33 with 500, a peak of 17 of 20 connections"; "The Console tab shows" P2037', async ({
+    page,
+  }) => {
+    const root = await runLab(page, PRISMA, 'prisma-client-per-request', { preset: 'Burst of 50' })
+    const timeline = await openTab(root, 'Timeline')
+    const summary = timeline.getByTestId('timeline-summary')
+    await expect(summary).toContainText('17 × 200, 33 × 500')
+    await expect(summary).toContainText('Connections: peak 17 of max_connections 20, 33 attempts refused')
+    // Each client's pool checked out the one connection it opened: 17 checkouts, no reuse.
+    await expect(summary).toContainText('17 pool checkouts, at most 17 at once')
+    const console = await openTab(root, 'Console')
+    await expect(console.getByText(/Too many database connections opened: .* \(code P2037\)/)).toHaveCount(33)
+  })
+
+  test('one client per instance: "all 50 answer 200 with a peak of 10 of 20 connections, because Fluid starts 2 instances"; the pool reuses them', async ({
+    page,
+  }) => {
+    const root = await runLab(page, PRISMA, 'prisma-module-client', { preset: 'Burst of 50' })
+    const timeline = await openTab(root, 'Timeline')
+    const summary = timeline.getByTestId('timeline-summary')
+    await expect(summary).toContainText('50 requests over 323 ms on 2 instances: 50 × 200.')
+    await expect(summary).toContainText(
+      'Connections: peak 10 of max_connections 20, 10 open at the end; 50 pool checkouts, at most 10 at once.',
+    )
+    await expect(timeline.getByTestId('connections-chart').getByTestId('in-use')).toBeVisible()
+  })
+
+  test('the exercise as written: "the burst gets 54 × 200 and 46 × 500"', async ({ page }) => {
+    const root = await runLab(page, PRISMA, 'prisma-pool-size-exercise')
+    const timeline = await openTab(root, 'Timeline')
+    await expect(timeline.getByTestId('timeline-summary')).toContainText('54 × 200, 46 × 500')
   })
 })
 

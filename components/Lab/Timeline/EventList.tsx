@@ -9,7 +9,8 @@ import styles from './Timeline.module.css'
 export function EventList({ events }: { events: EventGroup[] }) {
   if (events.length === 0) return <p className={styles.hint}>No platform events in this run.</p>
   return (
-    <ol className={styles.events} aria-label="Events" data-testid="timeline-events">
+    // Focusable: a long list scrolls inside its max-height, and keyboard users must be able to scroll it.
+    <ol className={styles.events} aria-label="Events" data-testid="timeline-events" tabIndex={0}>
       {events.map((event) => (
         <li key={event.key} data-kind={event.kind}>
           <span className={styles.eventTime}>
@@ -23,7 +24,10 @@ export function EventList({ events }: { events: EventGroup[] }) {
               event.kind === 'leaked-connections' ||
               event.kind === 'max-duration' ||
               event.kind === 'quota-exceeded' ||
-              event.kind === 'refused'
+              event.kind === 'refused' ||
+              event.kind === 'dead-letter' ||
+              event.kind === 'queue-batch-failed' ||
+              event.kind === 'job-failed'
                 ? styles.eventNameBad
                 : styles.eventName
             }

@@ -1,6 +1,6 @@
 import { formatMs } from '../format'
 import { fit, type Band, type Layout } from './layout'
-import type { InstanceLane, LaneState, TimelineMarker } from './model'
+import type { ConsumerSpan, InstanceLane, LaneState, TimelineMarker } from './model'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
@@ -23,11 +23,15 @@ export const STATE_LABEL: Record<LaneState, string> = {
 /**
  * One lane per instance: cold start, busy, background work, idle (a thin line), frozen (a grey band
  * with an outline, as in the lessons' diagrams), and where it was recycled, a cross with the
- * connections it left open. Work lost at a freeze is a red diamond on the lane.
+ * connections it left open. Work lost at a freeze is a red diamond on the lane. A queue consumer's
+ * batch is work on its lane, named when there is room, with maxDuration's dashed line where it timed
+ * out; a LISTEN connection's notification is a hollow square.
  */
 export function InstanceLanes({
   lanes,
   markers,
+  consumers,
+  notifications,
   axis,
   layout,
   top,
@@ -36,11 +40,26 @@ export function InstanceLanes({
   band: Band
   lanes: InstanceLane[]
   markers: TimelineMarker[]
+  consumers: ConsumerSpan[]
+  notifications: Array<{ t: number; instance?: string; channel: string }>
   axis: TimeAxis
   layout: Layout
   top: number
 }) {
   const x = (t: number) => layout.left + axis.x(t)
+  // `λ1 · 3 req`; a queue consumer's `orders-λ1 · 3 batches` (a BullMQ worker's jobs); the id alone when that does not fit.
+  const laneLabel = (lane: InstanceLane, compact: boolean, width: number) => {
+    if (compact) return fit(lane.id, width)
+    const work = consumers.filter((span) => span.instance === lane.id)
+    const what =
+      lane.requests > 0 || work.length === 0
+        ? `${lane.requests} req`
+        : work[0].batch !== undefined
+          ? `${work.length} ${work.length === 1 ? 'batch' : 'batches'}`
+          : `${work.length} ${work.length === 1 ? 'job run' : 'job runs'}`
+    const full = `${lane.id} · ${what}`
+    return fit(full, width) === full ? full : fit(lane.id, width)
+  }
   // "5 leaked" goes after the recycle mark when it fits, else before it.
   const roomAfter = (t: number) => layout.left + layout.plotWidth - x(t) > 56
   // …and then the frozen band it ends keeps no label of its own.
@@ -56,7 +75,7 @@ export function InstanceLanes({
           <g key={lane.id} data-lane={lane.id}>
             {index % band.labelEvery === 0 && (
               <text x={0} y={band.compact ? y + band.height + 2 : mid + 4} className={styles.laneLabel}>
-                {fit(band.compact ? lane.id : `${lane.id} · ${lane.requests} req`, layout.labelWidth)}
+                {laneLabel(lane, band.compact, layout.labelWidth)}
               </text>
             )}
             {lane.spans.map((span, spanIndex) => {
@@ -85,6 +104,48 @@ export function InstanceLanes({
                 </g>
               )
             })}
+            {consumers
+              .filter((span) => span.instance === lane.id)
+              .map((span, spanIndex) => {
+                const x0 = x(span.from)
+                const x1 = x(span.to)
+                const label =
+                  span.batch === undefined
+                    ? ''
+                    : span.outcome === 'success'
+                      ? `batch ${span.batch}`
+                      : span.outcome === 'partial'
+                        ? `batch ${span.batch} · ${span.failed} of ${span.messages} failed`
+                        : `batch ${span.batch} · ${span.outcome === 'timeout' ? 'timed out' : 'failed'}`
+                return (
+                  <g key={`consumer-${spanIndex}`} data-batch={span.batch} data-outcome={span.outcome}>
+                    {label && !band.compact && x1 - x0 > label.length * 7 + 8 && (
+                      <text x={x0 + 4} y={mid + 4} className={styles.onBusy}>
+                        {label}
+                      </text>
+                    )}
+                    {span.outcome === 'timeout' && (
+                      <g className={styles.maxDuration}>
+                        <line x1={x1} x2={x1} y1={y - 3} y2={y + band.height + 3} />
+                      </g>
+                    )}
+                  </g>
+                )
+              })}
+            {notifications
+              .filter((notification) => notification.instance === lane.id)
+              .map((notification, markerIndex) => (
+                <rect
+                  key={`notify-${markerIndex}`}
+                  x={x(notification.t) - 4}
+                  y={mid - 4}
+                  width={8}
+                  height={8}
+                  className={styles.notifyMark}
+                >
+                  <title>{`${lane.id} got a NOTIFY on ${notification.channel} at ${formatMs(notification.t)}`}</title>
+                </rect>
+              ))}
             {/* Several at one instant share the spot; the event list counts them. */}
             {lost.map((marker, markerIndex) => {
               const cx = x(marker.t)

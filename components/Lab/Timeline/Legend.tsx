@@ -1,4 +1,6 @@
+import { deadLetterPath, tickPath } from './MessageRows'
 import type { TimelineModel } from './model'
+import { crossPath, sentPath } from './SocketRows'
 import styles from './Timeline.module.css'
 
 type Key = { label: string; swatch: React.ReactNode }
@@ -32,9 +34,12 @@ export function Legend({ model }: { model: TimelineModel }) {
       ),
     })
   if (states.has('frozen')) keys.push({ label: 'frozen', swatch: box(styles.frozen) })
-  if (requests.some((request) => request.status >= 500 || request.status === 0))
+  const failedAttempts = model.messageRows.some((row) =>
+    row.messages.some((message) => message.attempts.some((attempt) => attempt.failed)),
+  )
+  if (requests.some((request) => request.status >= 500 || request.status === 0) || failedAttempts)
     keys.push({
-      label: 'failed (5xx), hatched',
+      label: failedAttempts ? 'failed (5xx, or a failed delivery), hatched' : 'failed (5xx), hatched',
       swatch: (
         <svg width="22" height="12" aria-hidden="true" className={styles.key}>
           <rect x="1" y="1" width="20" height="10" className={styles.failedBar} />
@@ -82,7 +87,110 @@ export function Legend({ model }: { model: TimelineModel }) {
         </svg>
       ),
     })
+  if (model.sockets.length > 0) {
+    keys.push({
+      label: 'WebSocket open',
+      swatch: (
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+          <rect x="1" y="2" width="20" height="8" rx="3" className={styles.socket} />
+        </svg>
+      ),
+    })
+    if (model.sockets.some((socket) => socket.sent.length > 0))
+      keys.push({
+        label: 'message sent',
+        swatch: (
+          <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+            <path d={sentPath(11, 6)} className={styles.wsSent} />
+          </svg>
+        ),
+      })
+    if (model.sockets.some((socket) => socket.received.length > 0))
+      keys.push({
+        label: 'message received',
+        swatch: (
+          <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+            <circle cx="11" cy="6" r="4" className={styles.wsReceived} />
+          </svg>
+        ),
+      })
+    if (model.sockets.some((socket) => socket.closedBy === 'duration-limit'))
+      keys.push({
+        label: 'closed at the duration limit',
+        swatch: (
+          <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+            <path d={crossPath(6, 6, 10)} className={styles.failedCross} />
+          </svg>
+        ),
+      })
+  }
+  if (model.notifications.length > 0)
+    keys.push({
+      label: 'NOTIFY received (LISTEN)',
+      swatch: (
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+          <rect x="7" y="2" width="8" height="8" className={styles.notifyMark} />
+        </svg>
+      ),
+    })
+  const messages = model.messageRows.flatMap((row) => row.messages)
+  if (messages.length > 0) {
+    keys.push({ label: 'waiting on the queue', swatch: box(styles.queued) })
+    if (messages.some((message) => message.attempts.some((attempt) => attempt.receiveCount > 1)))
+      keys.push({
+        label: 'delivered again (receive count)',
+        swatch: (
+          <svg width="22" height="14" aria-hidden="true" className={styles.key}>
+            <g className={styles.receiveBadge}>
+              <circle cx="11" cy="7" r="6.5" />
+              <text x="11" y="11" textAnchor="middle">
+                2
+              </text>
+            </g>
+          </svg>
+        ),
+      })
+    if (messages.some((message) => message.attempts.some((attempt) => attempt.failed)))
+      keys.push({
+        label: 'hidden (visibility timeout or backoff)',
+        swatch: (
+          <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+            <rect x="1" y="2" width="20" height="8" className={styles.hidden} />
+          </svg>
+        ),
+      })
+    if (messages.some((message) => message.end?.how === 'deleted'))
+      keys.push({
+        label: 'deleted / completed',
+        swatch: (
+          <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+            <path d={tickPath(5, 6)} className={styles.deletedTick} />
+          </svg>
+        ),
+      })
+    if (messages.some((message) => message.end?.how === 'dead-letter'))
+      keys.push({
+        label: 'dead-letter queue',
+        swatch: (
+          <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+            <path d={deadLetterPath(6, 6)} className={styles.deadLetter} />
+          </svg>
+        ),
+      })
+  }
   if (kinds.has('cache')) keys.push({ label: 'cache HIT ● STALE ▲ MISS ○', swatch: null })
+  if (model.connections.inUse.length > 0) {
+    keys.push({
+      label: 'connection in use (checked out of a pool)',
+      swatch: (
+        <svg width="22" height="12" aria-hidden="true" className={styles.key}>
+          <rect x="1" y="1" width="20" height="10" className={styles.inUseKey} />
+          <path d="M5,4 h.1 M11,4 h.1 M17,4 h.1 M8,8 h.1 M14,8 h.1" className={styles.inUseDots} />
+        </svg>
+      ),
+    })
+    keys.push({ label: 'open, idle in a pool', swatch: box(styles.openArea) })
+  }
   if (model.connections.refusedTotal > 0 || (model.quota?.rejected ?? 0) > 0)
     keys.push({ label: 'refused (hatched)', swatch: box(styles.refusedBar) })
   return (

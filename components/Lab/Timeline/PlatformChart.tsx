@@ -5,9 +5,11 @@ import { AxisMarks } from './AxisMarks'
 import { CacheLane } from './CacheLane'
 import { InstanceLanes } from './InstanceLanes'
 import { AXIS_HEIGHT, fit, LANE_HEIGHT, laneBand, rowBand, type Layout } from './layout'
+import { MessageRows } from './MessageRows'
 import type { TimelineModel } from './model'
 import { patternIds, Patterns } from './Patterns'
 import { RequestRows, sharedRoute } from './RequestRows'
+import { SocketRows } from './SocketRows'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
@@ -16,7 +18,15 @@ type Query = Extract<TimelineEvent, { type: 'db-query' }>
 
 const TOP = 16
 
-/** Instances, then the cache, then the requests, on one time axis, with maxDuration drawn across all of them. */
+/** A section's heading row above its rows (WebSockets, messages), when it has any. */
+const SECTION_HEAD = 22
+/** Room one "maxDuration" label takes, with a gap. */
+const MAX_DURATION_LABEL_PX = 86
+
+/**
+ * Instances, then the cache, WebSocket connections, queue messages and the requests, on one time
+ * axis, with maxDuration drawn across all of them.
+ */
 export function PlatformChart({
   model,
   timeline,
@@ -35,7 +45,27 @@ export function PlatformChart({
   const lanesTop = TOP
   const cacheTop = lanesTop + model.lanes.length * (lanes.height + lanes.gap) + (model.lanes.length > 0 ? 6 : 0)
   const route = sharedRoute(model.rows)
-  const rowsTop = cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0) + (route ? 16 : 0)
+  const sockets = rowBand(model.sockets.length)
+  const messages = rowBand(model.messageRows.length)
+  const socketsTop =
+    cacheTop + (cache.length > 0 ? LANE_HEIGHT + 10 : 0) + (model.sockets.length > 0 ? SECTION_HEAD : 0)
+  // Each section ends with room for the separator above the next one, as the lanes do.
+  const messagesTop =
+    socketsTop +
+    (model.sockets.length > 0 ? model.sockets.length * (sockets.height + sockets.gap) + 6 : 0) +
+    (model.messageRows.length > 0 ? SECTION_HEAD : 0)
+  const messageQueues = [...new Set(model.messageRows.flatMap((row) => row.messages.map((m) => m.queue)))]
+  const deadLetterQueues = [
+    ...new Set(
+      model.messageRows.flatMap((row) =>
+        row.messages.flatMap((m) => (m.end?.deadLetterQueue ? [m.end.deadLetterQueue] : [])),
+      ),
+    ),
+  ]
+  const rowsTop =
+    messagesTop +
+    (model.messageRows.length > 0 ? model.messageRows.length * (messages.height + messages.gap) + 6 : 0) +
+    (model.rows.length > 0 && route ? 16 : 0)
   const rowsBottom = rowsTop + model.rows.length * (rows.height + rows.gap)
   const height = rowsBottom + AXIS_HEIGHT
   const queries = new Map<number, Query[]>()
@@ -48,6 +78,14 @@ export function PlatformChart({
   }
   const x = (t: number) => layout.left + axis.x(t)
   const stops = model.markers.filter((marker) => marker.kind === 'max-duration')
+  // Stops close together (connections closed every 20 s on a phone) share one label: the lines say the rest.
+  const labelledStops = new Set<number>()
+  let lastLabel = -Infinity
+  stops.forEach((stop, index) => {
+    if (x(stop.t) - lastLabel < MAX_DURATION_LABEL_PX) return
+    labelledStops.add(index)
+    lastLabel = x(stop.t)
+  })
   return (
     <svg
       className={styles.svg}
@@ -55,7 +93,7 @@ export function PlatformChart({
       height={height}
       viewBox={`0 0 ${layout.width} ${height}`}
       role="img"
-      aria-label={`${model.lanes.length} instance lanes and ${model.rows.length} request rows over ${formatMs(model.end)}. The summary above and the events below say the same in words.`}
+      aria-label={`${model.lanes.length} instance lanes${model.sockets.length > 0 ? `, ${model.sockets.length} WebSocket connections` : ''}${model.messageRows.length > 0 ? `, ${model.messageRows.length} message rows` : ''} and ${model.rows.length} request rows over ${formatMs(model.end)}. The summary above and the events below say the same in words.`}
       data-testid="platform-chart"
     >
       <Patterns ids={patterns} />
@@ -67,19 +105,52 @@ export function PlatformChart({
         band={lanes}
         lanes={model.lanes}
         markers={model.markers}
+        consumers={model.consumerSpans}
+        notifications={model.notifications}
         axis={axis}
         layout={layout}
         top={lanesTop}
       />
       {cache.length > 0 && <CacheLane markers={cache} axis={axis} layout={layout} top={cacheTop} />}
-      <line
-        x1={0}
-        x2={layout.width}
-        y1={rowsTop - (route ? 21 : 5)}
-        y2={rowsTop - (route ? 21 : 5)}
-        className={styles.separator}
-      />
-      {route && (
+      {model.sockets.length > 0 && (
+        <>
+          <line x1={0} x2={layout.width} y1={socketsTop - 19} y2={socketsTop - 19} className={styles.separator} />
+          <text x={0} y={socketsTop - 6} className={styles.heading}>
+            WebSocket connections <tspan className={styles.route}>by instance</tspan>
+          </text>
+          <SocketRows sockets={model.sockets} axis={axis} layout={layout} top={socketsTop} band={sockets} />
+        </>
+      )}
+      {model.messageRows.length > 0 && (
+        <>
+          <line x1={0} x2={layout.width} y1={messagesTop - 19} y2={messagesTop - 19} className={styles.separator} />
+          <text x={0} y={messagesTop - 6} className={styles.heading}>
+            {messageQueues.length === 1 ? 'messages on ' : 'messages'}
+            {messageQueues.length === 1 && <tspan className={styles.route}>{messageQueues[0]}</tspan>}
+            {deadLetterQueues.length > 0 && (
+              <tspan className={styles.route}>{fit(` → ■ ${deadLetterQueues.join(', ')}`, layout.width / 2)}</tspan>
+            )}
+          </text>
+          <MessageRows
+            rows={model.messageRows}
+            axis={axis}
+            layout={layout}
+            top={messagesTop}
+            band={messages}
+            patterns={patterns}
+          />
+        </>
+      )}
+      {model.rows.length > 0 && (
+        <line
+          x1={0}
+          x2={layout.width}
+          y1={rowsTop - (route ? 21 : 5)}
+          y2={rowsTop - (route ? 21 : 5)}
+          className={styles.separator}
+        />
+      )}
+      {route && model.rows.length > 0 && (
         <text x={0} y={rowsTop - 6} className={styles.heading}>
           requests <tspan className={styles.route}>{fit(route, layout.width - 80)}</tspan>
         </text>
@@ -97,9 +168,11 @@ export function PlatformChart({
       {stops.map((stop, index) => (
         <g key={index} className={styles.maxDuration}>
           <line x1={x(stop.t)} x2={x(stop.t)} y1={TOP - 12} y2={rowsBottom} />
-          <text x={x(stop.t) - 3} y={9} textAnchor="end">
-            maxDuration
-          </text>
+          {labelledStops.has(index) && (
+            <text x={x(stop.t) - 3} y={9} textAnchor="end">
+              maxDuration
+            </text>
+          )}
         </g>
       ))}
     </svg>

@@ -57,7 +57,12 @@ export default function TimelineView({ result }: { result: RunResult }) {
       <Legend model={model} />
       {model.summarised && (
         <p className={styles.hint}>
-          {`${result.requests.length} requests in ${model.rows.length} rows: each row stands for consecutive requests with the same route and outcome; all of them are drawn, and the table lists each one.`}
+          {`${model.rows.reduce((n, row) => n + row.requests.length, 0)} requests in ${model.rows.length} rows: each row stands for consecutive requests with the same route and outcome; all of them are drawn, and the table lists each one.`}
+        </p>
+      )}
+      {model.messagesSummarised && (
+        <p className={styles.hint}>
+          {`${model.messageRows.reduce((n, row) => n + row.messages.length, 0)} messages in ${model.messageRows.length} rows: each row stands for consecutive messages that went the same way; all of them are drawn.`}
         </p>
       )}
       {axis.breaks.length > 0 && <p className={styles.hint}>{breaksHint(axis)}</p>}

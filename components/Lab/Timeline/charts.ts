@@ -23,7 +23,20 @@ export function buildConnections(result: RunResult): ConnectionsModel {
   const happened = Math.max(1, peakOpen + peakRefused)
   const nearLimit = happened >= database.maxConnections * 0.4
   const yMax = Math.max(nearLimit ? database.maxConnections : 0, happened) * 1.12
+  const inUse: ConnectionsModel['inUse'] = []
+  let checkouts = 0
+  for (const event of result.timeline) {
+    if (event.type !== 'db-pool-checkout' && event.type !== 'db-pool-release') continue
+    if (event.type === 'db-pool-checkout') checkouts++
+    const last = inUse[inUse.length - 1]
+    if (last && last.t === event.t) last.count = event.checkedOut
+    else inUse.push({ t: event.t, count: event.checkedOut })
+  }
   return {
+    inUse: database.pooler ? [] : inUse,
+    checkouts,
+    peakInUse: inUse.reduce((most, point) => Math.max(most, point.count), 0),
+    viaPooler: !!database.pooler,
     samples: result.connections,
     refused,
     refusedTotal: refused.reduce((sum, slot) => sum + slot.count, 0),

@@ -5,7 +5,12 @@ import type { InstanceLane, LaneSpan } from './types'
  * One lane per instance: cold start until ready, busy while it handles a request, background work,
  * frozen from each freeze until work thaws it, idle otherwise, ending where it was recycled.
  */
-export function buildLanes(result: RunResult, end: number): InstanceLane[] {
+export function buildLanes(
+  result: RunResult,
+  end: number,
+  /** Work that is not a request: queue consumers' batches and jobs, busy on their instance too. */
+  work: Array<{ instance: string; from: number; to: number }> = [],
+): InstanceLane[] {
   const lanes = new Map<string, InstanceLane>()
   const ready = new Map<string, number>()
   const freezes = new Map<string, number[]>()
@@ -43,6 +48,8 @@ export function buildLanes(result: RunResult, end: number): InstanceLane[] {
     const from = request.timing.start + request.timing.queuedMs + request.timing.coldStartMs
     busy.set(lane.id, [...(busy.get(lane.id) ?? []), [from, request.timing.end]])
   }
+  for (const span of work)
+    if (lanes.has(span.instance)) busy.set(span.instance, [...(busy.get(span.instance) ?? []), [span.from, span.to]])
   for (const lane of lanes.values()) {
     const readyAt = ready.get(lane.id) ?? lane.start
     const work = [

@@ -99,6 +99,7 @@ export function buildMarkers(result: RunResult): TimelineMarker[] {
       text: `the database refused its first query over the quota${requestName(event.request)}`,
     })
   }
+  const socketOf = new Map((result.webSockets?.clients ?? []).map((client) => [client.request, client]))
   for (const request of result.requests) {
     if (request.platformError === 'FUNCTION_INVOCATION_TIMEOUT')
       markers.push({
@@ -107,7 +108,9 @@ export function buildMarkers(result: RunResult): TimelineMarker[] {
         instance: request.instance,
         request: request.index,
         name: 'maxDuration',
-        text: `request #${request.index + 1} was stopped at maxDuration and answered ${request.status}`,
+        text: socketOf.has(request.index)
+          ? `request #${request.index + 1}, WebSocket client ${socketOf.get(request.index)!.client}'s connection on ${request.instance}, was stopped at maxDuration; the client saw ${socketOf.get(request.index)!.closeCode}`
+          : `request #${request.index + 1} was stopped at maxDuration and answered ${request.status}`,
       })
     if (request.chunks && request.chunks.length > 0)
       markers.push({
@@ -125,6 +128,8 @@ export function buildMarkers(result: RunResult): TimelineMarker[] {
 /** Kinds listed one line per event; the others (cache, refusals, starts…) one line per kind and text. */
 const LISTED_EACH: ReadonlySet<MarkerKind> = new Set([
   'background-lost',
+  'queue-redelivered',
+  'queue-batch-failed',
   'leaked-connections',
   'max-duration',
   'lock-wait',

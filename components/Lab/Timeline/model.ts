@@ -7,9 +7,11 @@ import type { RunResult } from '@/lib/lab/types'
 import { buildConnections, buildQuota } from './charts'
 import { buildLanes } from './lanes'
 import { buildMarkers, groupEvents } from './markers'
+import { buildMessageRows, buildQueues, summariseQueues } from './queues'
 import { buildRows } from './rows'
 import { summarise } from './summary'
 import type { TimelineModel } from './types'
+import { buildSockets, summariseSockets } from './websockets'
 
 export * from './types'
 export { formatWindow, handlerStart, outcomeOf, ROW_LIMIT } from './helpers'
@@ -19,9 +21,14 @@ export function buildTimelineModel(result: RunResult): TimelineModel {
     (latest, request) => Math.max(latest, request.timing.end),
     Math.max(1, result.summary.durationMs),
   )
-  const lanes = buildLanes(result, end)
-  const { rows, summarised } = buildRows(result.requests)
-  const markers = buildMarkers(result)
+  const queues = buildQueues(result)
+  const sockets = buildSockets(result)
+  const lanes = buildLanes(result, end, queues.consumerSpans)
+  // A WebSocket's upgrade request is drawn as its connection, on its instance; the others as rows.
+  const socketRequests = new Set(sockets.sockets.map((socket) => socket.request))
+  const { rows, summarised } = buildRows(result.requests.filter((request) => !socketRequests.has(request.index)))
+  const messages = buildMessageRows(queues.messages)
+  const markers = [...buildMarkers(result), ...queues.markers, ...sockets.markers].sort((a, b) => a.t - b.t)
   const connections = buildConnections(result)
   const quota = buildQuota(result)
   const moments: Array<[number, number]> = [[0, 0]]
@@ -38,6 +45,7 @@ export function buildTimelineModel(result: RunResult): TimelineModel {
   const connectionMoments: Array<[number, number]> = [
     ...result.connections.map((sample): [number, number] => [sample.t, sample.t]),
     ...connections.refused.map((slot): [number, number] => [slot.t, slot.t]),
+    ...connections.inUse.map((point): [number, number] => [point.t, point.t]),
     [end, end],
   ]
   return {
@@ -51,6 +59,15 @@ export function buildTimelineModel(result: RunResult): TimelineModel {
     quota,
     moments,
     connectionMoments,
-    summary: summarise(result, lanes, connections, quota, markers),
+    consumerSpans: queues.consumerSpans,
+    messageRows: messages.rows,
+    messagesSummarised: messages.summarised,
+    sockets: sockets.sockets,
+    notifications: sockets.notifications,
+    summary: [
+      ...summarise(result, lanes, connections, quota, markers),
+      ...summariseQueues(queues),
+      ...summariseSockets(sockets, result.webSockets?.clients.filter((c) => c.closedBy === 'refused').length ?? 0),
+    ],
   }
 }

@@ -49,7 +49,10 @@ export function summarise(
   lines.push(
     `Connections: peak ${connections.peakOpen} of max_connections ${connections.maxConnections}` +
       (connections.refusedTotal > 0 ? `, ${plural(connections.refusedTotal, 'attempt')} refused` : '') +
-      `, ${connections.openAtEnd} open at the end.`,
+      `, ${connections.openAtEnd} open at the end` +
+      (connections.checkouts > 0
+        ? `; ${plural(connections.checkouts, 'pool checkout')}, at most ${connections.peakInUse} at once${connections.viaPooler ? ' (client connections to the pooler)' : ''}.`
+        : '.'),
   )
   const timeouts = markers.filter((marker) => marker.kind === 'max-duration').length
   if (timeouts > 0) lines.push(`${plural(timeouts, 'request')} stopped at maxDuration.`)

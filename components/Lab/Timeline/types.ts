@@ -3,6 +3,20 @@ import type { ConnectionSample, RequestResult } from '@/lib/lab/types'
 
 export type LaneState = 'cold' | 'busy' | 'after' | 'idle' | 'frozen'
 
+/** A queue consumer's invocation on its instance: an SQS batch, or one attempt of a BullMQ job. */
+export interface ConsumerSpan {
+  from: number
+  to: number
+  instance: string
+  queue: string
+  /** SQS batch number; undefined for a BullMQ attempt. */
+  batch?: number
+  messages: number
+  /** Messages of it that failed and stay on the queue (all of them on an error or a timeout). */
+  failed: number
+  outcome: 'success' | 'partial' | 'error' | 'timeout'
+}
+
 export interface LaneSpan {
   from: number
   to: number
@@ -33,6 +47,17 @@ export type MarkerKind =
   | 'freeze'
   | 'cold-start'
   | 'stream'
+  | 'queue-send'
+  | 'queue-deliver'
+  | 'queue-redelivered'
+  | 'queue-batch-failed'
+  | 'queue-complete'
+  | 'dead-letter'
+  | 'job-failed'
+  | 'ws-open'
+  | 'ws-message'
+  | 'ws-deliver'
+  | 'notify'
 
 export interface TimelineMarker {
   kind: MarkerKind
@@ -79,6 +104,17 @@ export interface ConnectionsModel {
   appLimit?: number
   /** The y axis' top: auto-scaled to what happened, not to max_connections. */
   yMax: number
+  /**
+   * Clients checked out of `pg` pools (yours or Prisma's adapter's) over time, stepped: the open
+   * connections that code is using; the rest sit idle in a pool. Empty when no pool was used or a
+   * pooler stands between the pools and the server (then checkouts count client connections).
+   */
+  inUse: Array<{ t: number; count: number }>
+  /** Checkouts over the run (a checkout reuses an idle connection or opens one). */
+  checkouts: number
+  peakInUse: number
+  /** A pooler stands between the app's pools and the server: checkouts are client connections to it. */
+  viaPooler: boolean
 }
 
 export interface QuotaModel {
@@ -91,6 +127,53 @@ export interface QuotaModel {
   firstRejected?: { t: number; request?: number }
 }
 
+/** One attempt to process a message: delivered at `from`, ended (batch over, job settled) at `to`. */
+export interface MessageAttempt {
+  from: number
+  to: number
+  receiveCount: number
+  instance?: string
+  batch?: number
+  failed: boolean
+}
+
+/** A message's (or a BullMQ job's) whole life on its queue, for a row of its own. */
+export interface MessageLife {
+  queue: string
+  /** 1-based, in the order messages were sent to this queue. */
+  number: number
+  messageId: string
+  sentAt: number
+  attempts: MessageAttempt[]
+  /** When it could be received again after a failed attempt (SQS visibility timeout, BullMQ backoff ended). */
+  visibleAgain: number[]
+  end?: { t: number; how: 'deleted' | 'dead-letter' | 'failed'; deadLetterQueue?: string }
+}
+
+export interface MessageRow {
+  key: string
+  /** `orders 1` or `orders 1–6`. */
+  label: string
+  messages: MessageLife[]
+}
+
+/** A WebSocket client's connection, on the instance it is pinned to. */
+export interface SocketSpan {
+  client: number
+  instance: string
+  /** Its upgrade request, in RunResult.requests. */
+  request: number
+  path: string
+  from: number
+  to: number
+  closedBy?: 'client' | 'server' | 'duration-limit'
+  closeCode?: number
+  /** A message this client sent reached its instance. */
+  sent: number[]
+  /** A message reached this client. */
+  received: number[]
+}
+
 export interface TimelineModel {
   end: number
   lanes: InstanceLane[]
@@ -101,6 +184,15 @@ export interface TimelineModel {
   events: EventGroup[]
   connections: ConnectionsModel
   quota?: QuotaModel
+  /** Queue consumers' invocations, drawn on their instances' lanes. */
+  consumerSpans: ConsumerSpan[]
+  /** Messages and jobs, one row each (several per row beyond a limit, never fewer drawn). */
+  messageRows: MessageRow[]
+  messagesSummarised: boolean
+  /** WebSocket connections that opened, by instance then client. */
+  sockets: SocketSpan[]
+  /** LISTEN connections' notifications, on the instance that holds the connection. */
+  notifications: Array<{ t: number; instance?: string; channel: string }>
   /** Every moment something happens, for the time axis' breaks. */
   moments: Array<[number, number]>
   /** Every moment the connections chart changes, for its own, closer axis. */

@@ -9,6 +9,28 @@ export function definePool({ hooks }: PgRuntime, { PoolClient }: ReturnType<type
   const { scheduler } = hooks
   type PoolClient = InstanceType<typeof PoolClient>
 
+  /**
+   * Clients checked out of all of the run's pools (yours, and Prisma's adapter's, which uses this
+   * `Pool`): each hand-over and return is a timeline event, drawn as connections in use.
+   */
+  let checkedOut = 0
+  const checkout = (context: ExecContext | undefined, out: boolean) => {
+    checkedOut += out ? 1 : -1
+    const t = scheduler.now
+    const instance = context?.instance ? { instance: context.instance.id } : {}
+    hooks.server.emit(
+      out
+        ? {
+            t,
+            type: 'db-pool-checkout',
+            checkedOut,
+            ...instance,
+            ...(context?.request ? { request: context.request.index } : {}),
+          }
+        : { t, type: 'db-pool-release', checkedOut, ...instance },
+    )
+  }
+
   interface IdleItem {
     client: PoolClient
     timer?: ReturnType<Scheduler['schedule']>
@@ -227,6 +249,7 @@ export function definePool({ hooks }: PgRuntime, { PoolClient }: ReturnType<type
 
     private acquire(client: PoolClient, waiter: Waiter): void {
       this.emit('acquire', client)
+      checkout(waiter.context, true)
       let released = false
       client.release = (err) => {
         if (released) throw new Error('Release called on client which has already been released to the pool.')
@@ -239,6 +262,7 @@ export function definePool({ hooks }: PgRuntime, { PoolClient }: ReturnType<type
     }
 
     private release(client: PoolClient, err?: Error | boolean): void {
+      checkout(scheduler.current, false)
       client.on('error', client.idleListener!)
       client.uses++
       this.emit('release', err, client)

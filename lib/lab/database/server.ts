@@ -44,7 +44,8 @@ export class DatabaseServer {
     private scheduler: Scheduler,
     private db: LabDatabase,
     readonly settings: DatabaseSettings,
-    private emit: (event: TimelineEvent) => void,
+    /** The run's timeline; the `pg` pools report their checkouts on it too (pg-pool.ts). */
+    readonly emit: (event: TimelineEvent) => void,
   ) {
     this.notifications = new NotificationRouter(scheduler, db, emit)
     this.quota = new QueryQuota(settings.quota)
