@@ -54,7 +54,10 @@ export function labsOf(out: string): Array<{ lab: string; path: string }> {
 
 /**
  * Presses the given button and resolves with the ms until the lab's summary shows a finished run.
- * A string: tsx (esbuild) would wrap named functions in a `__name` helper the page lacks.
+ * A string: tsx (esbuild) would wrap named functions in a `__name` helper the page lacks. It is
+ * installed on the page as `window.__labTimedPress` (INSTALL_TIMED_PRESS) and called from a plain
+ * arrow function: Playwright's `evaluate` of a string does not call the function the string
+ * describes, it returns undefined.
  */
 const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
   const root = button.closest('[data-lab]')
@@ -69,7 +72,7 @@ const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
     if (sawRunning && (state === 'done' || state === 'error') && summary !== '') {
       observer.disconnect()
       clearTimeout(timer)
-      resolve({ ms: performance.now() - started, summary, state })
+      resolve({ ms: performance.now() - started, pressedAt: started, summary, state })
     }
   }
   // Any change of data-state after the press is the run under way, even if 'running' and 'done'
@@ -83,8 +86,22 @@ const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
   button.click()
 })`
 
-async function timedPress(run: Locator): Promise<{ ms: number; summary: string; state: string }> {
-  return run.evaluate(`(button) => (${TIMED_PRESS})(button)`) as Promise<{ ms: number; summary: string; state: string }>
+export const INSTALL_TIMED_PRESS = `window.__labTimedPress = ${TIMED_PRESS}`
+
+export interface TimedPress {
+  ms: number
+  /** performance.now() in the page when the button was pressed. */
+  pressedAt: number
+  summary: string
+  state: string
+}
+
+export async function timedPress(run: Locator): Promise<TimedPress> {
+  const press = await run.evaluate(
+    (button) => (window as unknown as { __labTimedPress: (b: Element) => unknown }).__labTimedPress(button),
+  )
+  if (!press) throw new Error('the timed press returned nothing (was INSTALL_TIMED_PRESS run on the page?)')
+  return press as TimedPress
 }
 
 export async function labArrival(
@@ -97,6 +114,7 @@ export async function labArrival(
     for (const [index, { lab, path }] of labs.entries()) {
       log(`lab arrival: ${lab} (${index + 1}/${labs.length})`)
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      await context.addInitScript(INSTALL_TIMED_PRESS)
       try {
         const page = await context.newPage()
         await page.goto(origin + path, { waitUntil: 'load' })
