@@ -4,6 +4,11 @@
  * loaded. While the page loads, the lesson's own text, styles and scripts have the network and the
  * CPU to themselves. Once the reader has arrived, later labs (and pages reached by client-side
  * navigation) load as soon as they near the viewport.
+ *
+ * A page opened at a section (a link with `#anchor`) or scrolled already (a reload or Back restores
+ * the position) has its reader: they came for what is on screen, and the browser's own scroll to it
+ * happened before anything could listen. The labs near that spot then start at once, so a Run pressed
+ * as the page appears does not wait for the whole start-up (scripts/bench/lab-arrival.ts measures it).
  */
 const READER_EVENTS = ['scroll', 'wheel', 'pointerdown', 'pointermove', 'keydown', 'touchstart'] as const
 
@@ -22,9 +27,15 @@ function arrive() {
   waiting.clear()
 }
 
+/** The page opened at a section or at a restored scroll position: the reader is already there. */
+function openedInPlace(): boolean {
+  return window.location.hash.length > 1 || window.scrollY > 0
+}
+
 function listen() {
   if (listening) return
   listening = true
+  if (openedInPlace()) return arrive()
   for (const type of READER_EVENTS) window.addEventListener(type, arrive, { capture: true, passive: true })
   const startFallback = () => setTimeout(arrive, ARRIVAL_FALLBACK_MS)
   if (document.readyState === 'complete') startFallback()

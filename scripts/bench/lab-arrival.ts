@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Locator } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs'
 import { log, median, serve } from './util'
 
@@ -59,8 +59,11 @@ export function labsOf(out: string): Array<{ lab: string; path: string }> {
  * arrow function: Playwright's `evaluate` of a string does not call the function the string
  * describes, it returns undefined.
  */
-const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
-  const root = button.closest('[data-lab]')
+const TIMED_PRESS = `(lab) => new Promise((resolve, reject) => {
+  // Found at the moment of the press: the static lab's button is replaced by the interactive lab's.
+  const root = document.querySelector('[data-lab="' + lab + '"]')
+  const button = root && [...root.querySelectorAll('button')].find((b) => b.getAttribute('data-action') === 'run')
+  if (!button) return reject(new Error('no Run button in lab ' + lab))
   let sawRunning = false
   let observer, timer
   const started = performance.now()
@@ -96,9 +99,10 @@ export interface TimedPress {
   state: string
 }
 
-export async function timedPress(run: Locator): Promise<TimedPress> {
-  const press = await run.evaluate(
-    (button) => (window as unknown as { __labTimedPress: (b: Element) => unknown }).__labTimedPress(button),
+export async function timedPress(page: Page, lab: string): Promise<TimedPress> {
+  const press = await page.evaluate(
+    (id) => (window as unknown as { __labTimedPress: (lab: string) => unknown }).__labTimedPress(id),
+    lab,
   )
   if (!press) throw new Error('the timed press returned nothing (was INSTALL_TIMED_PRESS run on the page?)')
   return press as TimedPress
@@ -118,13 +122,10 @@ export async function labArrival(
       try {
         const page = await context.newPage()
         await page.goto(origin + path, { waitUntil: 'load' })
-        const root = page.locator(`[data-lab="${lab}"]`)
-        // The button by its accessible name: the same press in every build, old or new.
-        const run = root.getByRole('button', { name: 'Run', exact: true })
-        await run.scrollIntoViewIfNeeded()
-        const first = await timedPress(run)
+        await page.locator(`[data-lab="${lab}"] [data-action="run"]`).scrollIntoViewIfNeeded()
+        const first = await timedPress(page, lab)
         const repeatsMs: number[] = []
-        for (let repeat = 0; repeat < REPEATS; repeat++) repeatsMs.push(Math.round((await timedPress(run)).ms))
+        for (let repeat = 0; repeat < REPEATS; repeat++) repeatsMs.push(Math.round((await timedPress(page, lab)).ms))
         figures.perLab.push({ lab, url: path, firstRunMs: Math.round(first.ms), repeatsMs, summary: first.summary })
       } finally {
         await context.close()

@@ -81,10 +81,9 @@ async function main() {
       await context.addInitScript(INSTALL_TIMED_PRESS)
       const page = await context.newPage()
       await page.goto(site.origin + path, { waitUntil: 'load' })
-      const run = page.locator(`[data-lab="${lab}"]`).getByRole('button', { name: 'Run', exact: true })
-      await run.scrollIntoViewIfNeeded()
+      await page.locator(`[data-lab="${lab}"] [data-action="run"]`).scrollIntoViewIfNeeded()
       const pressed = async () => {
-        const press = await timedPress(run)
+        const press = await timedPress(page, lab)
         return { pressed: press.pressedAt, shown: press.pressedAt + press.ms }
       }
       const first = await pressed()
