@@ -10,7 +10,9 @@
  * happened before anything could listen. The labs near that spot then start at once, so a Run pressed
  * as the page appears does not wait for the whole start-up (scripts/bench/lab-arrival.ts measures it).
  */
-const READER_EVENTS = ['scroll', 'wheel', 'pointerdown', 'pointermove', 'keydown', 'touchstart'] as const
+// A touch is a pointerdown too. Capture only: the listener never calls preventDefault, and browsers
+// treat wheel listeners on the window as passive anyway.
+const READER_EVENTS = ['scroll', 'wheel', 'pointerdown', 'pointermove', 'keydown'] as const
 
 /** How long after `load` a reader who has not touched anything is taken to be reading. */
 export const ARRIVAL_FALLBACK_MS = 5000
@@ -22,24 +24,21 @@ const waiting = new Set<() => void>()
 function arrive() {
   if (arrived) return
   arrived = true
-  for (const type of READER_EVENTS) window.removeEventListener(type, arrive, true)
+  for (const type of READER_EVENTS) removeEventListener(type, arrive, true)
   for (const callback of waiting) callback()
   waiting.clear()
-}
-
-/** The page opened at a section or at a restored scroll position: the reader is already there. */
-function openedInPlace(): boolean {
-  return window.location.hash.length > 1 || window.scrollY > 0
 }
 
 function listen() {
   if (listening) return
   listening = true
-  if (openedInPlace()) return arrive()
-  for (const type of READER_EVENTS) window.addEventListener(type, arrive, { capture: true, passive: true })
+  // Opened at a section or at a restored scroll position: the reader is already there. (`location.hash`
+  // is '' for no fragment and for a bare '#'.) Globals without `window.`: this file is first-load JS.
+  if (location.hash || scrollY) return arrive()
+  for (const type of READER_EVENTS) addEventListener(type, arrive, true)
   const startFallback = () => setTimeout(arrive, ARRIVAL_FALLBACK_MS)
   if (document.readyState === 'complete') startFallback()
-  else window.addEventListener('load', startFallback, { once: true })
+  else addEventListener('load', startFallback, { once: true })
 }
 
 /** Calls `callback` once the reader has arrived (at once if they already have); returns a cancel function. */
