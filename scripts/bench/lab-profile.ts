@@ -15,7 +15,7 @@
 import { resolve } from 'node:path'
 import { chromium, type Request } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs'
-import { INSTALL_TIMED_PRESS, labsOf, timedPress } from './lab-arrival'
+import { INSTALL_TIMED_PRESS, labsOf, scrollToRun, timedPress } from './lab-arrival'
 import { serve } from './util'
 
 /** Records the lab worker's messages, both ways, with their time (page's performance clock). */
@@ -81,7 +81,7 @@ async function main() {
       await context.addInitScript(INSTALL_TIMED_PRESS)
       const page = await context.newPage()
       await page.goto(site.origin + path, { waitUntil: 'load' })
-      await page.locator(`[data-lab="${lab}"] [data-action="run"]`).scrollIntoViewIfNeeded()
+      await scrollToRun(page, lab)
       const pressed = async () => {
         const press = await timedPress(page, lab)
         return { pressed: press.pressedAt, shown: press.pressedAt + press.ms }
