@@ -4,8 +4,15 @@
  * loaded. While the page loads, the lesson's own text, styles and scripts have the network and the
  * CPU to themselves. Once the reader has arrived, later labs (and pages reached by client-side
  * navigation) load as soon as they near the viewport.
+ *
+ * A page opened at a section (a link with `#anchor`) or scrolled already (a reload or Back restores
+ * the position) has its reader: they came for what is on screen, and the browser's own scroll to it
+ * happened before anything could listen. The labs near that spot then start at once, so a Run pressed
+ * as the page appears does not wait for the whole start-up (scripts/bench/lab-arrival.ts measures it).
  */
-const READER_EVENTS = ['scroll', 'wheel', 'pointerdown', 'pointermove', 'keydown', 'touchstart'] as const
+// A touch is a pointerdown too. Capture only: the listener never calls preventDefault, and browsers
+// treat wheel listeners on the window as passive anyway.
+const READER_EVENTS = ['scroll', 'wheel', 'pointerdown', 'pointermove', 'keydown'] as const
 
 /** How long after `load` a reader who has not touched anything is taken to be reading. */
 export const ARRIVAL_FALLBACK_MS = 5000
@@ -17,7 +24,7 @@ const waiting = new Set<() => void>()
 function arrive() {
   if (arrived) return
   arrived = true
-  for (const type of READER_EVENTS) window.removeEventListener(type, arrive, true)
+  for (const type of READER_EVENTS) removeEventListener(type, arrive, true)
   for (const callback of waiting) callback()
   waiting.clear()
 }
@@ -25,10 +32,13 @@ function arrive() {
 function listen() {
   if (listening) return
   listening = true
-  for (const type of READER_EVENTS) window.addEventListener(type, arrive, { capture: true, passive: true })
+  // Opened at a section or at a restored scroll position: the reader is already there. (`location.hash`
+  // is '' for no fragment and for a bare '#'.) Globals without `window.`: this file is first-load JS.
+  if (location.hash || scrollY) return arrive()
+  for (const type of READER_EVENTS) addEventListener(type, arrive, true)
   const startFallback = () => setTimeout(arrive, ARRIVAL_FALLBACK_MS)
   if (document.readyState === 'complete') startFallback()
-  else window.addEventListener('load', startFallback, { once: true })
+  else addEventListener('load', startFallback, { once: true })
 }
 
 /** Calls `callback` once the reader has arrived (at once if they already have); returns a cancel function. */

@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Locator } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs'
 import { log, median, serve } from './util'
 
@@ -54,10 +54,16 @@ export function labsOf(out: string): Array<{ lab: string; path: string }> {
 
 /**
  * Presses the given button and resolves with the ms until the lab's summary shows a finished run.
- * A string: tsx (esbuild) would wrap named functions in a `__name` helper the page lacks.
+ * A string: tsx (esbuild) would wrap named functions in a `__name` helper the page lacks. It is
+ * installed on the page as `window.__labTimedPress` (INSTALL_TIMED_PRESS) and called from a plain
+ * arrow function: Playwright's `evaluate` of a string does not call the function the string
+ * describes, it returns undefined.
  */
-const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
-  const root = button.closest('[data-lab]')
+const TIMED_PRESS = `(lab) => new Promise((resolve, reject) => {
+  // Found at the moment of the press: the static lab's button is replaced by the interactive lab's.
+  const root = document.querySelector('[data-lab="' + lab + '"]')
+  const button = root && [...root.querySelectorAll('button')].find((b) => b.getAttribute('data-action') === 'run')
+  if (!button) return reject(new Error('no Run button in lab ' + lab))
   let sawRunning = false
   let observer, timer
   const started = performance.now()
@@ -69,7 +75,7 @@ const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
     if (sawRunning && (state === 'done' || state === 'error') && summary !== '') {
       observer.disconnect()
       clearTimeout(timer)
-      resolve({ ms: performance.now() - started, summary, state })
+      resolve({ ms: performance.now() - started, pressedAt: started, summary, state })
     }
   }
   // Any change of data-state after the press is the run under way, even if 'running' and 'done'
@@ -83,8 +89,37 @@ const TIMED_PRESS = `(button) => new Promise((resolve, reject) => {
   button.click()
 })`
 
-async function timedPress(run: Locator): Promise<{ ms: number; summary: string; state: string }> {
-  return run.evaluate(`(button) => (${TIMED_PRESS})(button)`) as Promise<{ ms: number; summary: string; state: string }>
+export const INSTALL_TIMED_PRESS = `window.__labTimedPress = ${TIMED_PRESS}`
+
+export interface TimedPress {
+  ms: number
+  /** performance.now() in the page when the button was pressed. */
+  pressedAt: number
+  summary: string
+  state: string
+}
+
+/**
+ * Brings the lab's Run button into view if it is not (a page opened at an anchor usually shows it
+ * already). In one step inside the page: the static lab may be swapped for the interactive one at
+ * any moment, and a Playwright locator action on the static button would fail on a detached node.
+ */
+export async function scrollToRun(page: Page, lab: string): Promise<void> {
+  await page.evaluate((id) => {
+    const button = document.querySelector(`[data-lab="${id}"] [data-action="run"]`) as
+      | (HTMLElement & { scrollIntoViewIfNeeded?: () => void })
+      | null
+    button?.scrollIntoViewIfNeeded?.()
+  }, lab)
+}
+
+export async function timedPress(page: Page, lab: string): Promise<TimedPress> {
+  const press = await page.evaluate(
+    (id) => (window as unknown as { __labTimedPress: (lab: string) => unknown }).__labTimedPress(id),
+    lab,
+  )
+  if (!press) throw new Error('the timed press returned nothing (was INSTALL_TIMED_PRESS run on the page?)')
+  return press as TimedPress
 }
 
 export async function labArrival(
@@ -97,16 +132,14 @@ export async function labArrival(
     for (const [index, { lab, path }] of labs.entries()) {
       log(`lab arrival: ${lab} (${index + 1}/${labs.length})`)
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      await context.addInitScript(INSTALL_TIMED_PRESS)
       try {
         const page = await context.newPage()
         await page.goto(origin + path, { waitUntil: 'load' })
-        const root = page.locator(`[data-lab="${lab}"]`)
-        // The button by its accessible name: the same press in every build, old or new.
-        const run = root.getByRole('button', { name: 'Run', exact: true })
-        await run.scrollIntoViewIfNeeded()
-        const first = await timedPress(run)
+        await scrollToRun(page, lab)
+        const first = await timedPress(page, lab)
         const repeatsMs: number[] = []
-        for (let repeat = 0; repeat < REPEATS; repeat++) repeatsMs.push(Math.round((await timedPress(run)).ms))
+        for (let repeat = 0; repeat < REPEATS; repeat++) repeatsMs.push(Math.round((await timedPress(page, lab)).ms))
         figures.perLab.push({ lab, url: path, firstRunMs: Math.round(first.ms), repeatsMs, summary: first.summary })
       } finally {
         await context.close()
