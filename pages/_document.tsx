@@ -19,6 +19,12 @@ export default function Document() {
         <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
       </Head>
       <body>
+        {/* The first Tab stop of every page: past the navbar and the sidebar to the page's own content,
+            which Nextra marks with #reach-skip-nav (its SkipNavContent, just before the article). Plain
+            HTML outside the React root, styled in styles/site.css: it costs no JavaScript. */}
+        <a className="course-skip-link" href="#reach-skip-nav">
+          Skip to content
+        </a>
         <Main />
         <NextScript />
       </body>

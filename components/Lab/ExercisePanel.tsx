@@ -1,10 +1,18 @@
 import { formatLessonDate } from '@/components/LastUpdated/formatLessonDate'
 import type { CheckVerdict } from '@/lib/examples/exercise-checks'
+import { HintButton, HintList } from './Hints/Hints'
+import { useRevealedHints } from './Hints/useRevealedHints'
 import styles from './Lab.module.css'
 
 interface ExercisePanelProps {
   goal: string
+  /** The exercise's hints (meta `exercise.hints`), revealed one at a time before the solution. */
+  hints: string[]
+  /** The example whose revealed hints are remembered; absent in the static lab, where the button only holds its place. */
+  example?: string
   verdicts: CheckVerdict[] | null
+  /** The verdicts are from before the code changed (session/state.ts `stale`). */
+  verdictsStale?: boolean
   completed: boolean
   /** When the reader first passed (lib/progress/); null when the date is not known. */
   passedAt?: number | null
@@ -16,10 +24,13 @@ interface ExercisePanelProps {
   onToggleSolution: () => void
 }
 
-/** The goal, "Check" (runs the exercise scenario and lists each check), and the solution toggle. */
+/** The goal, "Check" (runs the exercise scenario and lists each check), the hints, and the solution toggle. */
 export function ExercisePanel({
   goal,
+  hints,
+  example,
   verdicts,
+  verdictsStale = false,
   completed,
   passedAt,
   passSaved = true,
@@ -29,6 +40,7 @@ export function ExercisePanel({
   onToggleSolution,
 }: ExercisePanelProps) {
   const passed = verdicts?.filter((verdict) => verdict.pass).length ?? 0
+  const { revealed, announced, revealNext } = useRevealedHints(example, hints.length)
   return (
     <div className={styles.exercise} role="group" aria-label="Exercise">
       <p>
@@ -51,18 +63,26 @@ export function ExercisePanel({
         <button type="button" className={styles.button} onClick={onCheck} data-action="check">
           Check
         </button>
+        <HintButton revealed={revealed} total={hints.length} onReveal={example ? revealNext : undefined} />
         {hasSolution && (
           <button type="button" className={styles.button} onClick={onToggleSolution} data-action="toggle-solution">
             {showingSolution ? 'Back to my version' : 'Show solution'}
           </button>
         )}
       </div>
+      <HintList hints={hints} revealed={revealed} announced={announced} hasSolution={hasSolution} />
       {verdicts && (
         <>
           <p className={styles.hint} style={{ marginTop: '0.4rem' }}>
             {passed} of {verdicts.length} checks pass{passed === verdicts.length ? ': well done.' : '.'}
+            {verdictsStale && (
+              <strong data-testid="checks-stale">
+                {' '}
+                These ran before your latest change: press Check to check again.
+              </strong>
+            )}
           </p>
-          <ul className={styles.checks} data-testid="check-results">
+          <ul className={`${styles.checks} ${verdictsStale ? styles.staleResults : ''}`} data-testid="check-results">
             {verdicts.map((verdict) => (
               <li key={verdict.label} className={verdict.pass ? styles.pass : styles.fail} data-pass={verdict.pass}>
                 <span aria-hidden="true">{verdict.pass ? '✓' : '✗'} </span>

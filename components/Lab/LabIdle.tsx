@@ -40,6 +40,7 @@ export function LabIdle({ meta, highlighted }: { meta: LabMeta; highlighted: str
       {meta.exercise && (
         <ExercisePanel
           goal={meta.exercise.goal}
+          hints={meta.exercise.hints}
           verdicts={null}
           completed={false}
           showingSolution={false}

@@ -12,12 +12,13 @@ import styles from './Lab.module.css'
 import { FileNotices, ShareNotices } from './LabNotices'
 import { RequestPanel } from './RequestPanel'
 import { Results } from './Results'
-import { errorLocation, RunErrorDetails } from './RunError'
+import { failureSummary, RunErrorDetails } from './RunError'
 import { RunBar } from './RunBar'
 import type { LabCommands } from './session/commands'
 import { mineOf, startupWaitOf, type LabSessionState } from './session/state'
 import { StartupStatus } from './session/StartupStatus'
 import { CopyLinkButton } from './Share'
+import { StaleNotice } from './StaleNotice'
 import { StaticCode } from './StaticCode'
 import type { LabMeta } from './types'
 
@@ -39,11 +40,9 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
   const { outcome, running } = state
   const startup = startupWaitOf(state)
 
-  const summaryLine = useMemo(() => {
-    if (!outcome) return ''
-    if (outcome.ok) return outcome.summary.line
-    const location = errorLocation(outcome.error)
-    return `Run ${outcome.error.kind === 'cancelled' ? 'cancelled' : 'failed'}: ${outcome.error.message}${location ? ` (${location})` : ''}`
+  const summary = useMemo(() => {
+    if (!outcome) return { shown: '', spoken: '' }
+    return outcome.ok ? { shown: outcome.summary.line, spoken: '' } : failureSummary(outcome.error)
   }, [outcome])
 
   function onKeyDownCapture(event: KeyboardEvent) {
@@ -93,7 +92,10 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
       {meta.exercise && (
         <ExercisePanel
           goal={meta.exercise.goal}
+          hints={meta.exercise.hints}
+          example={example}
           verdicts={state.verdicts}
+          verdictsStale={state.stale === 'files-changed'}
           completed={passed !== null}
           passedAt={passed?.passedAt}
           passSaved={passed?.saved}
@@ -103,11 +105,18 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
           onToggleSolution={commands.toggleSolution}
         />
       )}
-      <p className={styles.summary} role="status" aria-live="polite" data-testid="run-summary">
-        {running ? '' : summaryLine}
-      </p>
-      {outcome && !outcome.ok && <RunErrorDetails error={outcome.error} />}
-      {outcome && outcome.ok && <Results result={outcome} />}
+      {!running && <StaleNotice stale={state.stale} />}
+      <div
+        className={state.stale && !running ? styles.staleResults : undefined}
+        data-results-stale={Boolean(state.stale)}
+      >
+        <p className={styles.summary} role="status" aria-live="polite" data-testid="run-summary">
+          {!running && summary.shown}
+          {!running && summary.spoken && <span className={styles.srOnly}>{summary.spoken}</span>}
+        </p>
+        {outcome && !outcome.ok && <RunErrorDetails error={outcome.error} />}
+        {outcome && outcome.ok && <Results result={outcome} />}
+      </div>
     </div>
   )
 }

@@ -24,6 +24,29 @@ export function errorLocation(error: LabError): string | undefined {
   return [error.file, error.line, error.column].filter((part) => part !== undefined).join(':')
 }
 
+/**
+ * The message without the location it starts with (`app/api/x/route.ts:3:5 Unexpected token`): the
+ * title above it already names the file and line, and a reader should read each fact once.
+ */
+export function messageWithoutLocation(error: LabError): string {
+  if (!error.file) return error.message
+  const escaped = error.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return error.message.replace(new RegExp(`^${escaped}(?::\\d+){0,2}:?\\s*`), '')
+}
+
+/**
+ * The run's one-line summary when it failed: what went wrong and where, in a few words. The message
+ * itself is shown once, in RunErrorDetails below it; `spoken` adds it for the live region, which is
+ * all a screen reader announces.
+ */
+export function failureSummary(error: LabError): { shown: string; spoken: string } {
+  if (error.kind === 'cancelled') return { shown: 'Run cancelled: a newer run took its place.', spoken: '' }
+  const location = errorLocation(error)
+  const title = TITLES[error.kind] ?? 'Error'
+  const shown = `Run failed: ${title.charAt(0).toLowerCase()}${title.slice(1)}${location ? ` in ${location}` : ''}.`
+  return { shown, spoken: ` ${messageWithoutLocation(error)}` }
+}
+
 /** An error with its location and the stack lines that point at the reader's files. */
 export function RunErrorDetails({ error }: { error: LabError }) {
   const location = errorLocation(error)
@@ -38,7 +61,9 @@ export function RunErrorDetails({ error }: { error: LabError }) {
           </>
         )}
       </p>
-      <p style={{ whiteSpace: 'pre-wrap' }}>{error.message}</p>
+      <p style={{ whiteSpace: 'pre-wrap' }} data-testid="error-message">
+        {messageWithoutLocation(error)}
+      </p>
       {error.stack && error.stack.length > 0 && (
         <pre className={styles.pre} aria-label="Stack trace">
           {error.stack.join('\n')}

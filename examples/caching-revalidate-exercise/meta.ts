@@ -28,5 +28,10 @@ export default {
       { type: 'metric-at-most', metric: 'databaseQueries', value: 3, label: 'Still cached: at most 3 queries in the run' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'The GET serves a cached copy of the list; the POST changes the rows but not that copy. Something has to tell Next.js the copy is out of date.',
+      'Next.js can purge a cached path on demand from the handler that changed the data: look at what `next/cache` exports.',
+      'Call it in the POST handler after the INSERT, with the path of the cached GET (/api/todos/cached), not /api/todos.',
+    ],
   },
 } satisfies ExampleMetaInput

@@ -30,5 +30,10 @@ export default {
       { type: 'table-row-count', table: 'todos', count: 4, label: 'Only the valid todo was stored (3 seeded + 1)' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'The database already has a priority column (db/schema.sql). What is missing is the contract in lib/todo-contract.ts, and the SQL in the route.',
+      'Define the priority rule once (a whole number from 1 to 3) and use it in both the Todo schema and NewTodoSchema; in NewTodoSchema give it a default of 2.',
+      "The route must name priority in both the SELECT and the INSERT … RETURNING columns, and pass it as a second parameter ($2). With a default in the schema, the type of a new todo is the schema's input, not its output.",
+    ],
   },
 } satisfies ExampleMetaInput

@@ -52,5 +52,10 @@ export default {
         label: 'Every welcome email is sent exactly once (emails_sent has 4 rows)',
       },
     ],
+    hints: [
+      'after() runs once and never retries: when the provider refuses, the email is gone. The email has to be written down somewhere durable before the sign-up answers.',
+      'The email_outbox table is that place. Insert the user and the outbox row in the same transaction, and answer 201 without sending anything.',
+      'vercel.json already calls /api/cron/send-emails every minute. There, pick unsent rows (FOR UPDATE SKIP LOCKED keeps overlapping runs apart), send each one, and set sent_at only after the send succeeds, so a refused email is tried again next minute.',
+    ],
   },
 } satisfies ExampleMetaInput

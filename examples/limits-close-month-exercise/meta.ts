@@ -25,5 +25,10 @@ export default {
       { type: 'body-includes', method: 'POST', path: '/api/invoices/close-month', text: '"closed":240', label: 'All 240 invoices are closed' },
       { type: 'metric-at-most', metric: 'p95Ms', value: 60_000, label: 'The request takes under 60 s' },
     ],
+    hints: [
+      'Look at what happens inside the transaction: 240 slow tax calls while every invoice row is locked. The write itself needs milliseconds; the waiting is what is slow.',
+      'Split the work in three: read the open invoices (no transaction), compute the taxes, then write. Only the write needs to be atomic.',
+      "The tax calls do not depend on each other: run them a batch at a time with Promise.all. Then close all invoices in one UPDATE (unnest() turns two arrays of ids and taxes into rows), keeping `status = 'open'` in its WHERE.",
+    ],
   },
 } satisfies ExampleMetaInput

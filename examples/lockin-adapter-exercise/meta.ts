@@ -40,5 +40,10 @@ export default {
       { type: 'table-row-count', table: 'notifications', count: 8, label: '8 notifications sent, none lost' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'On the lambda profile the instance is frozen as soon as the response is sent, so `void notifySupport(…)` never finishes. The platform must be told there is work left.',
+      'Next.js has a function for exactly that in `next/server`. Wrap it in runAfterResponse(task) in lib/platform.ts, and call runAfterResponse from the route instead of `void`.',
+      "registerPool(pool) calls attachDatabasePool from `@vercel/functions`, but only when process.env.VERCEL is '1'; lib/db.ts calls registerPool(pool) once the pool exists.",
+    ],
   },
 } satisfies ExampleMetaInput

@@ -32,5 +32,10 @@ export default {
       { type: 'no-database-error', code: '53300', label: 'No "remaining connection slots are reserved" (53300)' },
       { type: 'metric-at-most', metric: 'peakConnections', value: 16, label: 'Peak connections at most 16 of 20' },
     ],
+    hints: [
+      'Open the Timeline: every request opens a brand-new pool, so every request holds its own connection. Where should the pool live so requests share it?',
+      'lib/db.ts already exports a module-scope pool. Import it in the route and drop the pool the handler creates (and its end()).',
+      "The burst runs on 4 Fluid instances, each with its own pool. Set the pool's `max` so that 4 × max stays at or under 16.",
+    ],
   },
 } satisfies ExampleMetaInput

@@ -27,5 +27,10 @@ export default {
       { type: 'no-database-error', code: '53300', label: 'No "remaining connection slots are reserved" (53300)' },
       { type: 'metric-at-most', metric: 'peakConnections', value: 16, label: 'Peak connections at most 16 of 20' },
     ],
+    hints: [
+      "Each instance has one PrismaClient, and behind it a pg pool. With no limit, pg's default of 10 connections applies per instance.",
+      'The burst starts 4 instances. How many connections may each one open so that 4 of them together stay at or under 16?',
+      "The adapter takes pg's pool options next to connectionString: set `max` there.",
+    ],
   },
 } satisfies ExampleMetaInput

@@ -44,5 +44,10 @@ export default {
         label: 'Each order is credited once (loyalty_points has 5 rows)',
       },
     ],
+    hints: [
+      'SQS delivers at least once: the same message (same messageId) can arrive twice. The consumer must remember which messages it has already handled.',
+      "The processed_messages table is there for that. Before crediting, insert the message's messageId into it; ON CONFLICT DO NOTHING and rowCount tell you whether this delivery is the first.",
+      'Do the claim, the loyalty points and reserveStock in one transaction on one client: if the function dies halfway, the claim must roll back with the points, or the retry would skip a message that was never credited.',
+    ],
   },
 } satisfies ExampleMetaInput

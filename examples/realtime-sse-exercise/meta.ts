@@ -32,5 +32,10 @@ export default {
       { type: 'body-includes', method: 'GET', path: '/api/messages/stream', text: 'Deploy went fine', label: 'The message posted at 6 s reaches the listener' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'A server-sent events response is a ReadableStream with the content-type text/event-stream, returned right away and written to over time.',
+      "In the stream's start(), check for messages after the last id every second (setInterval), and write each as `id: …`, `event: message` and `data: <JSON>` lines followed by a blank line.",
+      "Close the stream (clearInterval, then controller.close()) after about 10 seconds, and let the route's maxDuration allow for the time the stream is open.",
+    ],
   },
 } satisfies ExampleMetaInput

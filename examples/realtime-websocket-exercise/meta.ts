@@ -39,5 +39,10 @@ export default {
       { type: 'websocket-received', text: 'Filter papers', label: 'Every dashboard receives the order placed at 5 s' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'Each instance keeps its own list of open sockets, so an order posted on one instance never reaches dashboards held by another. The instances need a channel they all share.',
+      "Postgres is that channel: publish each order with `SELECT pg_notify('orders', $1)` from any connection, and have each instance that holds dashboards run `LISTEN orders`.",
+      "LISTEN needs a dedicated, long-lived connection (a pg Client, not the pool). Start it once per instance, on the first dashboard, and forward each notification's payload to that instance's sockets. Since addDashboard now waits for it, the route awaits it too.",
+    ],
   },
 } satisfies ExampleMetaInput

@@ -31,5 +31,10 @@ export default {
       { type: 'metric-at-most', metric: 'p95Ms', value: 50, label: 'p95 latency is at most 50 ms' },
       { type: 'metric-at-most', metric: 'databaseQueries', value: 65, label: 'At most 65 queries: one price per quote, the rates once per instance' },
     ],
+    hints: [
+      'loadTaxRules() runs on every request, warm or cold. Which code runs once per instance rather than once per request?',
+      'Module scope runs once per instance. Keep the result there and reuse it on every request.',
+      'Store the promise, not the value, so concurrent requests on one Fluid instance share the same load; if it fails, clear it so the next request tries again.',
+    ],
   },
 } satisfies ExampleMetaInput

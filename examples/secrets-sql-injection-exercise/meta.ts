@@ -41,5 +41,10 @@ export default {
       { type: 'body-includes', path: injected, text: '"count":0', label: "The injected search returns no rows (none of Bob's)" },
       { type: 'no-database-error', label: 'The database reports no SQL errors' },
     ],
+    hints: [
+      'Try the search with an apostrophe: the search text becomes part of the SQL itself. Whatever the reader types must travel as data, never as SQL text.',
+      'pool.query takes the SQL and an array of values: $1, $2 in the SQL refer to them. userId is already one candidate; the search text is the other.',
+      "The % wildcards belong to the value, not the SQL around it: build the pattern with '%' || $2 || '%' (or in JavaScript), so the SQL text never changes.",
+    ],
   },
 } satisfies ExampleMetaInput

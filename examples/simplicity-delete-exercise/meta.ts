@@ -38,5 +38,10 @@ export default {
       { type: 'table-row-count', table: 'todos', count: 2, label: 'Exactly one row was deleted (2 left)' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      "A route handler answers a method by exporting a function with that method's name, next to the existing GET.",
+      'Validate the id first (the file already has a schema for it) and answer 400 when it is not a positive integer.',
+      "A DELETE query's result has rowCount: 0 means there was no such todo (404); otherwise answer 204 with no body (new Response(null, …)).",
+    ],
   },
 } satisfies ExampleMetaInput

@@ -32,5 +32,10 @@ export default {
       { type: 'request-status', method: 'DELETE', path: '/api/todos/999', status: 404, label: 'DELETE of a missing todo answers 404' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'In the Pages Router one handler answers every method: look at req.method.',
+      "For DELETE, run a DELETE query: its result's rowCount says whether the row existed (0 means 404).",
+      'A 204 has no body: res.status(204).end(). Add DELETE to the Allow header for the methods you answer.',
+    ],
   },
 } satisfies ExampleMetaInput

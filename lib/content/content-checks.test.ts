@@ -23,6 +23,7 @@ const EXERCISE_META = `export default {
     checks: [
       { type: 'request-status', path: '/api/hello', status: 200, label: 'GET /api/hello answers 200' },
     ],
+    hints: ['Which file answers GET /api/hello?'],
   },
 }
 `
@@ -258,6 +259,31 @@ describe('check:content', () => {
     expect(missing).toEqual([
       expect.stringMatching(
         /^examples\/demo-exercise\/meta\.ts:1: title is missing: the meta must set it\.\n {2}→ Add `title: …`: /,
+      ),
+    ])
+  })
+
+  it('names an exercise without hints at its `exercise:` line, with what a hint is', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "    hints: ['Which file answers GET /api/hello?'],\n",
+        '',
+      ),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:5: exercise\.hints is missing: the meta must set it\.\n {2}→ Add `hints: …` to exercise: Nudges the reader reveals one at a time before "Show solution"/,
+      ),
+    ])
+    const empty = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "hints: ['Which file answers GET /api/hello?']",
+        'hints: []',
+      ),
+    })
+    expect(empty).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:10: exercise\.hints: An exercise needs at least one hint/,
       ),
     ])
   })

@@ -372,7 +372,7 @@ export function checkLessonShape(page: SitePage, examples: ExampleSummary[]): Co
       message: exerciseLab
         ? `the Exercise section embeds "${exerciseLab.example}", which has no \`exercise\` (checks and a solution).`
         : 'the Exercise section embeds no lab.',
-      fix: 'Embed an example whose meta.ts has `exercise: { goal, checks }` and a solution/ folder.',
+      fix: 'Embed an example whose meta.ts has `exercise: { goal, checks, hints }` and a solution/ folder.',
     })
   }
   const furtherLine = lineOf(page.source, /^## Further reading/m)

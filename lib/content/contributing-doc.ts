@@ -63,6 +63,8 @@ export function contributePage(guide: string): string {
     '---',
     'title: Contribute',
     `description: ${JSON.stringify(CONTRIBUTE_PAGE_DESCRIPTION)}`,
+    // For contributors, not learners: a reader searching the course should find lessons, not the meta fields.
+    'searchable: false',
     '---',
     '',
     '{/* Generated from CONTRIBUTING.md by `npm run docs:generate`. Edit CONTRIBUTING.md, not this file. */}',

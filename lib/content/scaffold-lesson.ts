@@ -246,6 +246,11 @@ export default {
       { type: 'request-status', method: 'GET', path: '/api/records/999', status: 404, label: 'GET /api/records/999 answers 404' },
       { type: 'no-status-class', class: 5, label: 'No 5xx responses' },
     ],
+    hints: [
+      'The list lives in app/api/records/route.ts. A detail route is a folder named after its parameter: app/api/records/[id]/route.ts.',
+      'Read the id from the second argument of GET ({ params }, awaited), and pass it to the query as $1.',
+      'No row means no such record: answer 404 with a short JSON error, otherwise answer the row.',
+    ],
   },
 } satisfies ExampleMetaInput
 `,

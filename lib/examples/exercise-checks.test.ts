@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { RequestResult, RunResult } from '@/lib/lab/types'
 import { evaluateCheck } from './exercise-checks'
+import { listExamples, loadExample } from './load'
+import { checkSchema, type CheckMetric } from './schema'
 
 function request(index: number, method: string, path: string, status: number, body = ''): RequestResult {
   return {
@@ -68,5 +70,39 @@ describe('exercise checks', () => {
     expect(evaluateCheck({ type: 'no-database-error', code: '53300', label: 'x' }, result).pass).toBe(false)
     expect(evaluateCheck({ type: 'body-includes', path: '/api/todos/42', text: 'Not found', label: 'x' }, result).pass).toBe(true)
     expect(evaluateCheck({ type: 'table-row-count', table: 'todos', count: 1, label: 'x' }, result).pass).toBe(true)
+  })
+})
+
+describe('check messages a reader sees', () => {
+  /** The result's own field names (camelCase), which are the engine's words, not the reader's. */
+  const internalNames = [...Object.keys(result.summary), ...Object.keys(result.database.stats)].filter((name) =>
+    /[a-z][A-Z]/.test(name),
+  )
+  const metrics = checkSchema.options
+    .flatMap((option) => {
+      const metric = (option.shape as { metric?: { options?: readonly string[] } }).metric
+      return metric?.options ?? []
+    })
+    .filter((metric, index, all) => all.indexOf(metric) === index) as CheckMetric[]
+
+  it('says every metric in words, never by its field name (peakConnections, p95Ms, …)', () => {
+    expect(metrics).toContain('peakConnections')
+    for (const metric of metrics) {
+      for (const type of ['metric-at-most', 'metric-at-least'] as const) {
+        const verdict = evaluateCheck({ type, metric, value: 1, label: 'x' }, result)
+        for (const name of internalNames) expect(verdict.detail, `${metric}: "${verdict.detail}"`).not.toContain(name)
+      }
+    }
+    expect(evaluateCheck({ type: 'metric-at-most', metric: 'peakConnections', value: 16, label: 'x' }, result).detail).toBe(
+      'The most database connections open at once was 2.',
+    )
+  })
+
+  it('every exercise labels its checks in words, never with a result field name', async () => {
+    for (const id of listExamples()) {
+      const checks = (await loadExample(id)).meta.exercise?.checks ?? []
+      for (const check of checks)
+        for (const name of internalNames) expect(check.label, `examples/${id}/meta.ts: "${check.label}"`).not.toContain(name)
+    }
   })
 })

@@ -25,6 +25,23 @@ function describeStatuses(requests: RequestResult[]): string {
   return [...counts].map(([status, count]) => (count > 1 ? `${status} ×${count}` : String(status))).join(', ')
 }
 
+/**
+ * Each metric as the reader reads it in a check's detail: the summary's field names
+ * (`peakConnections`, `p95Ms`…) are the engine's, never shown (exercise-checks.test.ts keeps it so).
+ */
+const METRIC_IN_WORDS: Record<CheckMetric, (value: number) => string> = {
+  peakConnections: (value) => `The most database connections open at once was ${value}.`,
+  databaseErrors: (value) => `The database reported ${value} error${value === 1 ? '' : 's'}.`,
+  databaseQueries: (value) => `The run sent ${value} quer${value === 1 ? 'y' : 'ies'} to the database.`,
+  p50Ms: (value) => `The median request (p50) took ${value} ms.`,
+  p95Ms: (value) => `95% of requests (p95) took at most ${value} ms.`,
+  instancesStarted: (value) => `The platform started ${value} instance${value === 1 ? '' : 's'}.`,
+  coldStarts: (value) => `${value} request${value === 1 ? '' : 's'} waited for a cold start.`,
+  durationMs: (value) => `The run lasted ${value} ms.`,
+  openAtEnd: (value) => `${value} database connection${value === 1 ? ' was' : 's were'} still open at the end.`,
+  requests: (value) => `The run sent ${value} request${value === 1 ? '' : 's'}.`,
+}
+
 function metricValue(result: RunResult, metric: CheckMetric): number {
   switch (metric) {
     case 'openAtEnd':
@@ -64,7 +81,7 @@ export function evaluateCheck(check: Check, result: RunResult): CheckVerdict {
     case 'metric-at-least': {
       const value = metricValue(result, check.metric)
       const pass = check.type === 'metric-at-most' ? value <= check.value : value >= check.value
-      return { label, pass, detail: `${check.metric} was ${value}.` }
+      return { label, pass, detail: METRIC_IN_WORDS[check.metric](value) }
     }
     case 'request-duration-at-most': {
       const found = matching(result, check.method, check.path)

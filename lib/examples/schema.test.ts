@@ -53,9 +53,10 @@ describe('example meta schema', () => {
         { type: 'metric-at-most', metric: 'peakConnections', value: 10, label: 'At most 10 connections' },
         { type: 'request-status', method: 'GET', path: '/api/todos/42', status: 404, label: 'Missing todo is 404' },
       ],
+      hints: ['Look at the status of the last request.'],
     }
     expect(resolve({ ...minimal, exercise }).exercise?.checks).toHaveLength(3)
-    expect(() => resolve({ ...minimal, exercise: { goal: 'x', checks: [{ type: 'fast', label: 'fast' }] } })).toThrow(
+    expect(() => resolve({ ...minimal, exercise: { goal: 'x', checks: [{ type: 'fast', label: 'fast' }], hints: ['h'] } })).toThrow(
       /exercise\.checks\[0\]/,
     )
   })

@@ -224,6 +224,12 @@ export const exerciseSchema = z
       .optional()
       .describe('Name of the preset that "Check" runs (default: the default preset). It should exercise every check.'),
     checks: z.array(checkSchema).min(1, 'An exercise needs at least one check.'),
+    hints: z
+      .array(z.string().min(1, 'A hint cannot be empty.'))
+      .min(1, 'An exercise needs at least one hint, e.g. hints: ["Which file answers the request the check sends?"].')
+      .describe(
+        'Nudges the reader reveals one at a time before "Show solution", from the gentlest to the most specific, e.g. ["Which file answers DELETE?", "rowCount tells you whether a row was deleted."]. Each leads towards the solution without giving its code away. Required: a reader who is stuck needs a step between trying and reading the answer.',
+      ),
   })
   .strict()
 

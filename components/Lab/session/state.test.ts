@@ -101,3 +101,31 @@ describe('LabSession', () => {
     expect(session.getState().mode.kind).toBe('solution')
   })
 })
+
+describe('stale results', () => {
+  const DONE: RunOutcome = { ...CANCELLED_OUTCOME }
+  function afterRun() {
+    let state = initialSessionState(INIT)
+    state = reduce(state, { type: 'run-started', id: 1, kind: 'run' })
+    return reduce(state, { type: 'run-finished', id: 1, outcome: DONE, verdicts: null })
+  }
+
+  it('marks the results stale when the code changes, and the next run clears the mark', () => {
+    const before = afterRun()
+    expect(before.stale).toBeNull()
+    const edited = reduce(before, { type: 'files-edited', files: { ...STARTER, 'app/route.ts': 'mine' } })
+    expect(edited.stale).toBe('files-changed')
+    expect(reduce(edited, { type: 'run-started', id: 2, kind: 'run' }).stale).toBeNull()
+    expect(reduce(before, { type: 'solution-toggled' }).stale).toBe('files-changed')
+  })
+
+  it('marks them stale when Run found the panel malformed and sent nothing', () => {
+    expect(reduce(afterRun(), { type: 'panel-invalid', body: 'not JSON' }).stale).toBe('panel-invalid')
+  })
+
+  it('has nothing to mark before the first run', () => {
+    const state = initialSessionState(INIT)
+    expect(reduce(state, { type: 'panel-invalid', body: 'not JSON' }).stale).toBeNull()
+    expect(reduce(state, { type: 'files-edited', files: { ...STARTER, 'app/route.ts': 'mine' } }).stale).toBeNull()
+  })
+})

@@ -28,6 +28,13 @@ export type Mode =
 
 export type Notice = { kind: 'example-changed' } | { kind: 'reset'; previous: FileTree } | null
 
+/**
+ * Why the results on screen no longer answer what the lab shows: the code changed since they were
+ * made, or the reader pressed Run and the request panel held something malformed, so nothing ran.
+ * Old results stay (a reader may want to compare) but are marked, never passed off as current.
+ */
+export type Staleness = 'files-changed' | 'panel-invalid' | null
+
 /** Where the page's database is in its one-off start-up (lib/lab/host), while a run waits for it. */
 export interface StartupProgress {
   step: number
@@ -55,6 +62,8 @@ export interface LabSessionState {
   startup: StartupProgress | null
   outcome: RunOutcome | null
   verdicts: CheckVerdict[] | null
+  /** Set when `outcome` and `verdicts` no longer match the files or the panel; cleared by the next run. */
+  stale: Staleness
   errorMarker: ErrorMarker | undefined
   openFile: string
 }
@@ -106,6 +115,7 @@ export function initialSessionState(init: SessionInit): LabSessionState {
     startup: null,
     outcome: null,
     verdicts: null,
+    stale: null,
     errorMarker: undefined,
     openFile: init.activeFile,
   }
@@ -121,9 +131,14 @@ export function sameFiles(a: FileTree, b: FileTree): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
 }
 
-/** Files put in the editor from outside it (not typed): any error marker belonged to the old text. */
+/** Results exist that a change would make stale (an earlier reason, e.g. the panel's, is kept). */
+function staleAfterChange(state: LabSessionState, reason: Exclude<Staleness, null>): Staleness {
+  return state.outcome || state.verdicts ? (state.stale ?? reason) : null
+}
+
+/** New files in the editor, typed or put there (Reset, the solution): any error marker belonged to the old text. */
 function withFiles(state: LabSessionState, files: FileTree): LabSessionState {
-  return { ...state, files, errorMarker: undefined }
+  return { ...state, files, errorMarker: undefined, stale: staleAfterChange(state, 'files-changed') }
 }
 
 function markerFor(error: LabError, files: FileTree): ErrorMarker | undefined {
@@ -138,7 +153,11 @@ export function reduce(state: LabSessionState, action: LabAction): LabSessionSta
     case 'panel-changed':
       return { ...state, panel: action.panel }
     case 'panel-invalid':
-      return { ...state, panelErrors: { body: action.body, headers: action.headers } }
+      return {
+        ...state,
+        panelErrors: { body: action.body, headers: action.headers },
+        stale: state.outcome || state.verdicts ? 'panel-invalid' : null,
+      }
     case 'files-edited':
       return sameFiles(state.files, action.files) ? state : withFiles(state, action.files)
     case 'file-opened':
@@ -178,7 +197,7 @@ export function reduce(state: LabSessionState, action: LabAction): LabSessionSta
     case 'storage-checked':
       return state.storageWorks === action.works ? state : { ...state, storageWorks: action.works }
     case 'run-started':
-      return { ...state, running: { id: action.id, kind: action.kind }, panelErrors: {} }
+      return { ...state, running: { id: action.id, kind: action.kind }, panelErrors: {}, stale: null }
     case 'startup-progress':
       return { ...state, startup: action.progress }
     case 'run-finished': {
