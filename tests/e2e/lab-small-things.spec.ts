@@ -100,7 +100,16 @@ test('a syntax error is printed once: the summary says what and where, the box b
     /^Run failed: your code does not compile in pages\/api\/todos\/index\.ts:\d+:\d+\./,
   )
   // What a sighted reader sees: the message once in the whole lab, the location once outside the editor.
-  const visible = await root.evaluate((lab) => (lab as HTMLElement).innerText)
+  const visible = await root.evaluate((lab) => {
+    // Text for screen readers only (clipped to 1 px) is not seen: hide it while the text is read.
+    const hidden = [...lab.querySelectorAll<HTMLElement>('*')].filter(
+      (element) => getComputedStyle(element).clip === 'rect(0px, 0px, 0px, 0px)',
+    )
+    for (const element of hidden) element.style.display = 'none'
+    const text = (lab as HTMLElement).innerText
+    for (const element of hidden) element.style.display = ''
+    return text
+  })
   expect(visible.split(message).length - 1, visible).toBe(1)
   const location = (await root.getByTestId('error-location').innerText()).trim()
   const outsideEditor = visible.replace(await root.locator('.cm-content').first().innerText(), '')
