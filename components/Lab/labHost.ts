@@ -4,7 +4,7 @@
  * flight, lib/lab/host/host.ts) and each lab's session's (it drops answers to runs it no longer
  * waits for, session/state.ts); nothing here keeps run state.
  */
-import { createLabHost, type LabHost } from '@/lib/lab/host'
+import type { LabHost } from '@/lib/lab/host'
 import type { WorkerPreload } from '@/lib/lab/host/protocol'
 import type { LabError, RunInput, RunOutcome } from '@/lib/lab/types'
 
@@ -13,13 +13,8 @@ export type LabHostApi = LabHost
 
 let hostPromise: Promise<LabHostApi> | undefined
 
-/**
- * The host comes in this module's own chunk (a static import, not a second `import()`): the lab's
- * entry loads this chunk beside the editor's, and the worker must start the moment it arrives. A
- * second chunk hop let the editor's far larger chunks run first, and the worker started ~0.5 s later.
- */
 export function getLabHost(): Promise<LabHostApi> {
-  hostPromise ??= Promise.resolve(createLabHost({ preload: pagePreloads() }))
+  hostPromise ??= import('@/lib/lab/host').then((module) => module.createLabHost({ preload: pagePreloads() }))
   return hostPromise
 }
 

@@ -5,9 +5,9 @@
  * CPU to themselves. Once the reader has arrived, later labs (and pages reached by client-side
  * navigation) load as soon as they near the viewport.
  *
- * A page opened at a section (a link with `#anchor`) or scrolled already (a reload or Back restores
- * the position) has its reader: they came for what is on screen, and the browser's own scroll to it
- * happened before anything could listen. The labs near that spot then start at once, so a Run pressed
+ * A page opened at a section (a link with `#anchor`) has its reader: they came for what is there, and
+ * the browser's jump to it happened before anything could listen. (A reload that restores the scroll
+ * position still waits, so a reader who reloads is not handed labs they have not touched.) The labs near that spot then start at once, so a Run pressed
  * as the page appears does not wait for the whole start-up (scripts/bench/lab-arrival.ts measures it).
  */
 // A touch is a pointerdown too. Capture only: the listener never calls preventDefault, and browsers
@@ -32,9 +32,9 @@ function arrive() {
 function listen() {
   if (listening) return
   listening = true
-  // Opened at a section or at a restored scroll position: the reader is already there. (`location.hash`
-  // is '' for no fragment and for a bare '#'.) Globals without `window.`: this file is first-load JS.
-  if (location.hash || scrollY) return arrive()
+  // Opened at a section: the reader is already there. (`location.hash` is '' for no fragment and for a
+  // bare '#'.) Globals without `window.`: this file is first-load JS.
+  if (location.hash) return arrive()
   for (const type of READER_EVENTS) addEventListener(type, arrive, true)
   const startFallback = () => setTimeout(arrive, ARRIVAL_FALLBACK_MS)
   if (document.readyState === 'complete') startFallback()

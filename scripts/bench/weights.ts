@@ -92,7 +92,8 @@ export function firstLoadWeights(outDir: string): PageWeight[] {
 // Code, not prose: lesson pages mention "PGlite" in their text, so the markers are identifiers and asset paths.
 const ENGINE_MARKERS = [
   /static\/media\/(pglite|initdb)\.|pgliteWasmModule|pgliteProc/,
-  /\bcreateLabHost\b/,
+  // The host, by a message of its own: `createLabHost` is minified away when it is imported statically.
+  /\bcreateLabHost\b|The lab stopped unexpectedly: /,
   /\b(OpfsAhpFS|Memfs2OpfsFS|NodeFS)\b/,
 ]
 // The Lab's Download, loaded when a reader asks for a zip: lib/download/project.ts, and fflate, which webpack
