@@ -3,6 +3,7 @@ import type { CheckVerdict } from '@/lib/examples/exercise-checks'
 import { HintButton, HintList } from './Hints/Hints'
 import { useRevealedHints } from './Hints/useRevealedHints'
 import styles from './Lab.module.css'
+import staleStyles from './Stale.module.css'
 
 interface ExercisePanelProps {
   goal: string
@@ -82,7 +83,10 @@ export function ExercisePanel({
               </strong>
             )}
           </p>
-          <ul className={`${styles.checks} ${verdictsStale ? styles.staleResults : ''}`} data-testid="check-results">
+          <ul
+            className={`${styles.checks} ${verdictsStale ? staleStyles.staleResults : ''}`}
+            data-testid="check-results"
+          >
             {verdicts.map((verdict) => (
               <li key={verdict.label} className={verdict.pass ? styles.pass : styles.fail} data-pass={verdict.pass}>
                 <span aria-hidden="true">{verdict.pass ? '✓' : '✗'} </span>

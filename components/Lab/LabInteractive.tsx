@@ -9,6 +9,7 @@ import { LabDownload } from './Download'
 import { CodeFit } from './CodeFit/CodeFit'
 import { ExercisePanel } from './ExercisePanel'
 import styles from './Lab.module.css'
+import staleStyles from './Stale.module.css'
 import { FileNotices, ShareNotices } from './LabNotices'
 import { RequestPanel } from './RequestPanel'
 import { Results } from './Results'
@@ -107,7 +108,7 @@ export function LabInteractive({ example, meta, highlighted, state, commands }: 
       )}
       {!running && <StaleNotice stale={state.stale} />}
       <div
-        className={state.stale && !running ? styles.staleResults : undefined}
+        className={state.stale && !running ? staleStyles.staleResults : undefined}
         data-results-stale={Boolean(state.stale)}
       >
         <p className={styles.summary} role="status" aria-live="polite" data-testid="run-summary">

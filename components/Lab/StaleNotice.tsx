@@ -3,7 +3,7 @@
  * `stale`): old results stay for comparison, but they must never look current.
  */
 import type { Staleness } from './session/state'
-import styles from './Lab.module.css'
+import styles from './Stale.module.css'
 
 const WHY: Record<Exclude<Staleness, null>, string> = {
   'files-changed':
