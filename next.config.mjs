@@ -110,6 +110,26 @@ function shipPrismaRuntime(config, { isServer, webpack }) {
 }
 
 /**
+ * Sandpack is the course's editor only (never its preview, bundler or CodeSandbox). Its client loader still
+ * imports the three preview clients on demand, so webpack would emit them (~45 kB gzip, two copies of a MIME
+ * database) as chunks no page ever loads. They are swapped for lib/site/sandpack-no-preview.mjs, which
+ * throws if anything ever tries to start a preview.
+ */
+function leaveOutSandpackPreview(config, { isServer, webpack }) {
+  if (isServer) return config
+  const stub = fileURLToPath(new URL('./lib/site/sandpack-no-preview.mjs', import.meta.url))
+  config.plugins.push(
+    new webpack.NormalModuleReplacementPlugin(
+      /^\.\/(clients\/(node|runtime)\/index\.mjs|index-[0-9a-f]+\.mjs)$/,
+      (resource) => {
+        if (/sandpack-client[\\/]dist$/.test(resource.context)) resource.request = stub
+      },
+    ),
+  )
+  return config
+}
+
+/**
  * Webpack's persistent cache keys compiled MDX on next.config.mjs only; the MDX plugins are code it
  * runs, so a change to them must invalidate the cache too (otherwise pages keep their old output).
  */
@@ -137,6 +157,9 @@ export default withNextra({
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
     invalidateCacheOnMdxPlugins(
-      shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+      leaveOutSandpackPreview(
+        shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+        options,
+      ),
     ),
 })

@@ -11,6 +11,7 @@
  * the same pull request and say why.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import {
   BASELINE_OUT,
@@ -46,7 +47,8 @@ const BUDGETS = {
   /** Any page's first-load JS, gzip (scripts a module browser loads: Next's noModule polyfills left out). */
   firstLoadGzip: 215_000, // largest 2026-11-24 02:25 UTC: 201.8 kB (cold-starts-and-connection-pooling)
   /** CodeMirror and Sandpack, loaded when a lab nears the viewport, gzip. */
-  editorGzip: 260_000, // today: 238.2 kB in 6 chunks
+  // 2026-12-07: 224.1 kB, since Sandpack's preview clients are no longer built (next.config.mjs).
+  editorGzip: 235_000, // was 260 kB; 238.2 kB in 6 chunks before
   /** The lab host, its worker and PGlite's JS, loaded with the first lab, gzip (PGlite's .wasm/.data not included). */
   // 2026-12-07: the engine split (issue-17b), the queue stand-ins (lib/lab/queue/: a simulated SQS and BullMQ,
   // ~7 kB gzip), the WebSocket hub and LISTEN/NOTIFY (lib/lab/websocket/, database/notifications.ts) and the
@@ -76,7 +78,10 @@ const BUDGETS = {
   // 2026-12-07, issue-18b: 170.2 kB with the four queue examples' files and presets.
   // 2026-12-07, after the merge of issues 16-18: 187.6 kB with the Timeline's drawing (11.2 kB, loaded when a
   // reader opens the Timeline), the Database view, the WebSockets tab, the code-fit controls and the new examples.
-  otherLazyGzip: 195_000, // 2026-11-23: 100.9 kB in 47 chunks (grows a little with each example)
+  // 2026-12-07, second merge: Sandpack's preview clients (~45 kB, never loaded) are no longer built
+  // (next.config.mjs leaveOutSandpackPreview); the Timeline now draws queues, WebSockets and pool checkouts
+  // (17.3 kB), exercises have hints, stale results are marked, the decision tree carries 55 facts: 149.4 kB.
+  otherLazyGzip: 160_000, // was 195 kB before the preview clients went // 2026-11-23: 100.9 kB in 47 chunks (grows a little with each example)
   /** The whole export on disk, PGlite's ~16 MB of WebAssembly and data included. */
   // today: 21.9 MB, with the 1.1 MB gzipped snapshot of the lab's empty PGlite data directory
   // (lib/lab/snapshot/), which spares every reader's first run initdb (seconds). 2026-12-07: +3.4 MB for
@@ -189,6 +194,19 @@ test.describe('byte budgets of the static export', () => {
       if (total > budget) problems.push(`${kind} chunks: ${over(total, budget)}; largest: ${list(ofKind)}`)
     }
     expect(problems, 'lazy chunks over budget').toEqual([])
+  })
+
+  test("Sandpack's preview clients are not built: the course uses Sandpack as an editor only", () => {
+    // The MIME database two of the preview clients carry, and static-browser-server's preview controller.
+    const previewMarkers = [/atsc-dynamic-event-message/, /PreviewController/]
+    const found = lazyChunks(OUT).filter((chunk) => {
+      const text = readFileSync(join(OUT, '_next/static/chunks', chunk.file), 'utf8')
+      return previewMarkers.some((marker) => marker.test(text))
+    })
+    expect(
+      found.map((chunk) => chunk.file),
+      'chunks with a Sandpack preview client',
+    ).toEqual([])
   })
 
   test("a Prisma lab's query compiler is in the export, under its budget", () => {
