@@ -225,7 +225,7 @@ test.describe('durable queues', () => {
     )
   })
 
-  test('Six orders in one batch: "Task timed out after 10 seconds"; "After three receives the six messages go to orders-dlq, about three minutes in"', async ({
+  test('Six orders in one batch: "Task timed out after 10.00 seconds"; "After three receives the six messages go to orders-dlq, about three minutes in"', async ({
     page,
   }) => {
     const root = await runLab(page, QUEUES, 'queue-sqs-timeout', { preset: 'Six orders in one batch' })
@@ -237,7 +237,7 @@ test.describe('durable queues', () => {
     await expect(timelineEvent(timeline, 'dead-letter', 'moved to orders-dlq')).toContainText('× 6')
     await expect(timelineEvent(timeline, 'dead-letter', 'moved to orders-dlq')).toContainText('3 min 8 s')
     const console = await openTab(root, 'Console')
-    await expect(console.getByText('Task timed out after 10 seconds').first()).toBeVisible()
+    await expect(console.getByText('Task timed out after 10.00 seconds').first()).toBeVisible()
   })
 
   test('BullMQ: "fails at about 0.7 s, waits 1 s, fails again, waits 2 s, and succeeds on its third attempt at about 4.4 s"; the Console shows each failed attempt', async ({
