@@ -78,3 +78,23 @@ export async function holdLazyChunks(page: Page) {
   })
   return release
 }
+
+/**
+ * holdLazyChunks for a reload: installed before `page.reload()`, so nothing lazy can load between the new
+ * page's `load` and the hold. The files the page's HTML names (its first load, the same after a reload) pass;
+ * every other file under /_next/static/ waits for `release()`. Without it, a lab that starts on its own soon
+ * after load (the reader-arrival fallback, or a busy machine) can replace its static view before the test has
+ * pressed a button in it.
+ */
+export async function holdLazyChunksAcrossReload(page: Page) {
+  const html = await (await page.request.get(page.url())).text()
+  const named = [...html.matchAll(/(?:src|href)="([^"]*\/_next\/static\/[^"]*)"/g)]
+  const firstLoad = new Set(named.map(([, path]) => new URL(path, page.url()).href))
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/_next/static/**', async (route) => {
+    if (!firstLoad.has(route.request().url())) await released
+    await route.continue()
+  })
+  return release
+}

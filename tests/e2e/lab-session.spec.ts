@@ -4,7 +4,7 @@
  * says it was cancelled (not stopped for a timeout); the first run says what it waits for.
  */
 import type { Page } from '@playwright/test'
-import { expect, holdLazyChunks, test } from './fixtures'
+import { expect, holdLazyChunks, holdLazyChunksAcrossReload, test } from './fixtures'
 
 test.setTimeout(120_000)
 const FIRST_RUN_MS = 60_000
@@ -51,10 +51,10 @@ test('Check and Show solution renamed in the static lab still act once the exerc
   release()
   await expect(root.getByText('You are looking at the solution.')).toBeVisible({ timeout: FIRST_RUN_MS })
 
+  const releaseAgain = await holdLazyChunksAcrossReload(page)
   await page.reload()
   const again = page.locator('[data-lab="caching-revalidate-exercise"]')
   await again.scrollIntoViewIfNeeded()
-  const releaseAgain = await holdLazyChunks(page)
   await again.getByRole('button', { name: 'Verify', exact: true }).focus()
   await page.keyboard.press('Enter')
   releaseAgain()
