@@ -80,16 +80,17 @@ export async function holdLazyChunks(page: Page) {
 }
 
 /**
- * holdLazyChunks for a reload: installed before `page.reload()`, so nothing lazy can load between the new
- * page's `load` and the hold. The files the page's HTML names (its first load, the same after a reload) pass;
- * every other file under /_next/static/ waits for `release()`. Without it, a lab that starts on its own soon
- * after load (the reader-arrival fallback, or a busy machine) can replace its static view before the test has
- * pressed a button in it.
+ * holdLazyChunks installed before a navigation or a reload to `path` (default: the current page), so nothing
+ * lazy can load between the page's `load` and the hold. The files the page's HTML names (its first load) pass;
+ * every other file under /_next/static/ waits for `release()`. Without it, a lab that starts as soon as it is
+ * near the viewport or on its own soon after load (the reader-arrival fallback) can replace its static view
+ * before the test has pressed a button in it, which a busy machine makes likely.
  */
-export async function holdLazyChunksAcrossReload(page: Page) {
-  const html = await (await page.request.get(page.url())).text()
+export async function holdLazyChunksFromTheStart(page: Page, path?: string) {
+  const url = new URL(path ?? page.url(), page.url()).href
+  const html = await (await page.request.get(url)).text()
   const named = [...html.matchAll(/(?:src|href)="([^"]*\/_next\/static\/[^"]*)"/g)]
-  const firstLoad = new Set(named.map(([, path]) => new URL(path, page.url()).href))
+  const firstLoad = new Set(named.map(([, file]) => new URL(file, url).href))
   let release!: () => void
   const released = new Promise<void>((resolve) => (release = resolve))
   await page.route('**/_next/static/**', async (route) => {

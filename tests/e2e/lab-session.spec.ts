@@ -4,7 +4,7 @@
  * says it was cancelled (not stopped for a timeout); the first run says what it waits for.
  */
 import type { Page } from '@playwright/test'
-import { expect, holdLazyChunks, holdLazyChunksAcrossReload, test } from './fixtures'
+import { expect, holdLazyChunksFromTheStart, test } from './fixtures'
 
 test.setTimeout(120_000)
 const FIRST_RUN_MS = 60_000
@@ -28,8 +28,8 @@ test('Run renamed in the static lab still runs once the lab loads: the hand-off 
   page,
 }) => {
   await withRenamedLabels(page, '/playground/', { Run: 'Send it' })
+  const release = await holdLazyChunksFromTheStart(page, '/playground/')
   await page.goto('/playground/')
-  const release = await holdLazyChunks(page)
   const root = page.locator('[data-lab="playground"]')
   await root.getByLabel('Path').fill('/api/todos/2')
   await root.getByRole('button', { name: 'Send it', exact: true }).click()
@@ -43,15 +43,15 @@ test('Run renamed in the static lab still runs once the lab loads: the hand-off 
 test('Check and Show solution renamed in the static lab still act once the exercise loads', async ({ page }) => {
   const path = '/why-api-routes-work/isr-and-caching/'
   await withRenamedLabels(page, path, { 'Show solution': 'Reveal', Check: 'Verify' })
+  const release = await holdLazyChunksFromTheStart(page, path)
   await page.goto(path)
   const root = page.locator('[data-lab="caching-revalidate-exercise"]')
   await root.scrollIntoViewIfNeeded()
-  const release = await holdLazyChunks(page)
   await root.getByRole('button', { name: 'Reveal', exact: true }).click()
   release()
   await expect(root.getByText('You are looking at the solution.')).toBeVisible({ timeout: FIRST_RUN_MS })
 
-  const releaseAgain = await holdLazyChunksAcrossReload(page)
+  const releaseAgain = await holdLazyChunksFromTheStart(page)
   await page.reload()
   const again = page.locator('[data-lab="caching-revalidate-exercise"]')
   await again.scrollIntoViewIfNeeded()
