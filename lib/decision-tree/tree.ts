@@ -252,7 +252,7 @@ export const decisionTree: DecisionTree = {
             links: [pages.databaseLimits, pages.connectionPooling],
             sinceTheArticle: [
               {
-                text: `Time limits have grown. On Vercel Fluid compute the default is ${fact('vercel-default-duration')} on every plan; the maximum is ${fact('vercel-hobby-max-duration')} on Hobby and ${fact('vercel-pro-max-duration')} on Pro and Enterprise, and up to ${fact('vercel-extended-max-duration')} on Pro and Enterprise for Node.js and Python functions. AWS Lambda allows up to ${fact('lambda-max-timeout')}. A longer limit does not make a long transaction cheaper: it still holds its connection and locks.`,
+                text: `Time limits have grown. On Vercel Fluid compute the default is ${fact('vercel-default-duration')} on every plan; the maximum is ${fact('vercel-hobby-max-duration')} on Hobby and ${fact('vercel-pro-max-duration')} on Pro and Enterprise, and up to ${fact('vercel-extended-max-duration')} on Pro and Enterprise for Node.js and Python functions. AWS Lambda allows up to ${fact('lambda-max-timeout')} (on Managed Instances, ${fact('lambda-managed-instances-max-timeout')} for asynchronous and event-source invocations). A longer limit does not make a long transaction cheaper: it still holds its connection and locks.`,
                 sources: [sources.vercelFunctionLimits, sources.awsLambdaQuotas],
               },
             ],

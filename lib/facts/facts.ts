@@ -444,6 +444,19 @@ export const FACTS: Fact[] = [
     checked: CHECKED,
   },
   {
+    id: 'lambda-managed-instances-max-timeout',
+    topic: 'AWS',
+    value: '5,400 s',
+    statement:
+      'On Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) may run up to 5,400 s (90 minutes); every other Lambda invocation stops at 900 s.',
+    source: {
+      title: 'AWS Lambda API reference: UpdateFunctionConfiguration, Timeout',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html',
+    },
+    checked: CHECKED,
+    handwritten: ['\\b5,?400 ?(s|seconds)\\b'],
+  },
+  {
     id: 'sqs-delivery',
     topic: 'AWS',
     value: 'at least once',
