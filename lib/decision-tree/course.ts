@@ -171,9 +171,9 @@ function points(answers: AnswerMap, host: Host, jobs: JobsKind | undefined): Cou
             id: 'persistent-connections-on-functions',
             weight: 'no',
             title: 'Long-lived connections do not fit functions',
-            text: 'Every instance holds its own connections and instances come and go, so LISTEN/NOTIFY, session state and big pools belong in a long-lived process (a container, a VM, or a Vercel Daemon in beta). Your routes call it.',
+            text: `Every instance holds its own connections and instances come and go, so LISTEN/NOTIFY, session state and big pools belong in a long-lived process (a container, a VM, or a Vercel Daemon, ${factById('vercel-daemons')?.value}). Your routes call it.`,
             labs: [lab.burst, lab.modulePool],
-            facts: ['postgres-superuser-reserved'],
+            facts: ['postgres-superuser-reserved', 'vercel-daemons'],
           }
         : {
             id: 'persistent-connections-on-a-server',
@@ -226,7 +226,7 @@ function points(answers: AnswerMap, host: Host, jobs: JobsKind | undefined): Cou
         host === 'server'
           ? 'Server-sent events from a route handler work with no function time limit on your own server; stop the loop when the client goes away. WebSockets need a custom server: Next.js has no upgrade API in route handlers.'
           : host === 'fluid'
-            ? 'Server-sent events from a route handler, ended before maxDuration so EventSource reconnects, or Vercel WebSockets (beta). Either way a connection is pinned to one instance, so fan-out across instances needs pub/sub (Postgres LISTEN/NOTIFY on a direct connection, Redis) or a managed service.'
+            ? `Server-sent events from a route handler, ended before maxDuration so EventSource reconnects, or Vercel WebSockets (${factById('vercel-websockets')?.value}). Either way a connection is pinned to one instance, so fan-out across instances needs pub/sub (Postgres LISTEN/NOTIFY on a direct connection, Redis) or a managed service.`
             : 'A stream holds a whole instance for its life, so every open tab is an instance. For more than a few readers, use a managed realtime service (Supabase Realtime, Pusher, Ably) and keep routes for reads and writes.',
       labs:
         host === 'functions'
@@ -247,7 +247,7 @@ function points(answers: AnswerMap, host: Host, jobs: JobsKind | undefined): Cou
         (host === 'functions'
           ? 'On AWS Lambda a timed-out function loses its connection and Postgres rolls back; '
           : host === 'fluid'
-            ? 'On Fluid compute a timed-out function leaves its transaction open, holding locks; '
+            ? 'On Fluid compute a timed-out function leaves its transaction open while its instance lives on, holding locks; '
             : 'On a server no platform stops the handler, so a slow transaction simply holds its locks; ') +
         'either way, do slow calls outside the transaction, write in sets, and set statement_timeout. Work that still cannot fit goes to a queue or worker.',
       labs: [lab.longTransaction, lab.closeMonth],

@@ -11,12 +11,16 @@
 import { factById } from '../facts/lookup'
 import type { DecisionTree, SourceLink } from './schema'
 
-/** A fact's value from lib/facts/facts.ts, so the tree never retypes a figure. */
-const fact = (id: string): string => {
+/** A fact from lib/facts/facts.ts, so the tree never retypes a figure or a release status. */
+const factNamed = (id: string) => {
   const found = factById(id)
   if (!found) throw new Error(`lib/decision-tree/tree.ts names no fact "${id}" (lib/facts/facts.ts)`)
-  return found.value
+  return found
 }
+/** The fact's value, to print inside a sentence. */
+const fact = (id: string): string => factNamed(id).value
+/** The fact as one whole sentence. */
+const factStatement = (id: string): string => factNamed(id).statement
 
 const sources = {
   vercelWebSockets: { label: 'Vercel docs: WebSockets', href: 'https://vercel.com/docs/functions/websockets' },
@@ -37,6 +41,14 @@ const sources = {
   vercelBackgroundWorkers: {
     label: 'Vercel docs: background workers',
     href: 'https://vercel.com/docs/background-workers',
+  },
+  vercelQueues: {
+    label: 'Vercel changelog: Vercel Queues now in public beta',
+    href: 'https://vercel.com/changelog/vercel-queues-now-in-public-beta',
+  },
+  vercelWorkflows: {
+    label: 'Vercel blog: Vercel Workflows is generally available',
+    href: 'https://vercel.com/blog/a-new-programming-model-for-durable-execution',
   },
   vercelFunctionLimits: {
     label: 'Vercel docs: Functions limitations',
@@ -148,8 +160,8 @@ export const decisionTree: DecisionTree = {
             links: [pages.connectionPooling, pages.databaseLimits],
             sinceTheArticle: [
               {
-                text: 'Vercel now offers Daemons, always-on workers (for example one running BullMQ), in public beta next to Queues and Workflows, so a long-running process can sit on the same platform as the app.',
-                sources: [sources.vercelBackgroundWorkers],
+                text: `Vercel now offers Daemons, always-on workers (for example one running BullMQ), in ${fact('vercel-daemons')}, next to Queues (${fact('vercel-queues')}) and Workflows (${fact('vercel-workflows')}), so a long-running process can sit on the same platform as the app.`,
+                sources: [sources.vercelBackgroundWorkers, sources.vercelQueues, sources.vercelWorkflows],
               },
             ],
           },
@@ -208,7 +220,7 @@ export const decisionTree: DecisionTree = {
             links: [pages.realTime],
             sinceTheArticle: [
               {
-                text: 'As of 2026, Vercel Functions support WebSockets in public beta on Fluid compute. Each connection is pinned to one instance, so state shared between users needs an external store or pub/sub.',
+                text: `Vercel Functions support WebSockets on Fluid compute (${fact('vercel-websockets')}). Each connection is pinned to one instance, so state shared between users needs an external store or pub/sub.`,
                 sources: [sources.vercelWebSockets],
               },
               {
@@ -240,7 +252,7 @@ export const decisionTree: DecisionTree = {
             links: [pages.databaseLimits, pages.connectionPooling],
             sinceTheArticle: [
               {
-                text: `Time limits have grown. On Vercel Fluid compute the default is ${fact('vercel-default-duration')} on every plan; the maximum is ${fact('vercel-hobby-max-duration')} on Hobby and ${fact('vercel-pro-max-duration')} on Pro and Enterprise, and since June 2026 up to ${fact('vercel-extended-max-duration')} on Pro and Enterprise. AWS Lambda allows up to ${fact('lambda-max-timeout')}. A longer limit does not make a long transaction cheaper: it still holds its connection and locks.`,
+                text: `Time limits have grown. On Vercel Fluid compute the default is ${fact('vercel-default-duration')} on every plan; the maximum is ${fact('vercel-hobby-max-duration')} on Hobby and ${fact('vercel-pro-max-duration')} on Pro and Enterprise, and up to ${fact('vercel-extended-max-duration')} on Pro and Enterprise for Node.js and Python functions. AWS Lambda allows up to ${fact('lambda-max-timeout')} (on Managed Instances, ${fact('lambda-managed-instances-max-timeout')} for asynchronous and event-source invocations). A longer limit does not make a long transaction cheaper: it still holds its connection and locks.`,
                 sources: [sources.vercelFunctionLimits, sources.awsLambdaQuotas],
               },
             ],
@@ -273,12 +285,12 @@ export const decisionTree: DecisionTree = {
                 sources: [sources.nextAfter],
               },
               {
-                text: `Vercel Cron Jobs: ${fact('vercel-cron-limits')}. On Hobby a job runs at most once a day (with ±59 minutes precision); on Pro and Enterprise as often as once a minute. In 2026 Vercel labels Cron Jobs legacy, to be migrated to Vercel Schedules, which is in public beta.`,
+                text: `${factStatement('vercel-cron-limits')} Vercel labels Cron Jobs legacy, to be migrated to Vercel Schedules (${fact('vercel-schedules')}).`,
                 sources: [sources.vercelCronPricing, sources.vercelSchedules],
               },
               {
-                text: 'Vercel also offers Queues, Workflows and Daemons (always-on workers, for example running BullMQ) in public beta.',
-                sources: [sources.vercelBackgroundWorkers],
+                text: `Vercel also offers Queues (${fact('vercel-queues')}), Workflows (${fact('vercel-workflows')}) and Daemons (always-on workers, for example running BullMQ; ${fact('vercel-daemons')}).`,
+                sources: [sources.vercelBackgroundWorkers, sources.vercelQueues, sources.vercelWorkflows],
               },
             ],
           },

@@ -1,7 +1,7 @@
 /**
  * Type-checks every TypeScript code block of the pages against the real packages, as the examples are
  * (./typecheck.ts, same compiler options, Next.js 16 from the `next16` alias): the coverage snippets
- * (Neon's and PlanetScale's HTTP drivers, Express, the Firebase Admin SDK) against the versions pinned
+ * (Neon's and PlanetScale's HTTP drivers, Express, NestJS, the Firebase Admin SDK) against the versions pinned
  * in package.json's devDependencies, the rest against Next.js 16, `pg`, `@vercel/functions` and Prisma.
  *
  * A snippet is a module of its own. Its imports of the reader's own app (`@/lib/db`, `@/generated/…`)
@@ -60,7 +60,8 @@ export function typecheckSnippets(root: string, snippets = pageSnippets(root)): 
 
   // A callback's parameter from an `any` app module would be an implicit any under `strict`; in the
   // reader's app it has a type, so that one check is left out.
-  const options: ts.CompilerOptions = { ...EXAMPLE_COMPILER_OPTIONS, noImplicitAny: false }
+  // NestJS's decorators are TypeScript's experimental ones (a Nest app's tsconfig turns them on).
+  const options: ts.CompilerOptions = { ...EXAMPLE_COMPILER_OPTIONS, noImplicitAny: false, experimentalDecorators: true }
   const host = ts.createCompilerHost(options)
   const moduleCache = ts.createModuleResolutionCache(root, (name) => name, options)
   const getSourceFile = host.getSourceFile.bind(host)

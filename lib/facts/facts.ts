@@ -227,6 +227,31 @@ export const FACTS: Fact[] = [
     handwritten: ['\\b1,?800 ?(s|seconds)\\b'],
   },
   {
+    id: 'vercel-timeout-error',
+    topic: 'Vercel',
+    value: 'a 504 `FUNCTION_INVOCATION_TIMEOUT`',
+    statement:
+      'A Vercel Function that runs past its maximum duration is stopped, and the client gets HTTP 504 (Gateway Timeout) with the error code `FUNCTION_INVOCATION_TIMEOUT`.',
+    source: {
+      title: 'Vercel docs: FUNCTION_INVOCATION_TIMEOUT',
+      url: 'https://vercel.com/docs/errors/FUNCTION_INVOCATION_TIMEOUT',
+    },
+    checked: CHECKED,
+  },
+  {
+    id: 'vercel-legacy-duration',
+    topic: 'Vercel',
+    value: '10 s on Hobby and 60 s on Pro',
+    statement:
+      "Before Fluid compute, Vercel Functions were limited to 10 s on Hobby and 60 s on Pro (the limits of the article's era); those figures belong to the legacy, non-Fluid model.",
+    source: {
+      title: 'Vercel staff answer, vercel/community discussion #1813 (2023; secondary)',
+      url: 'https://github.com/vercel/community/discussions/1813',
+    },
+    checked: CHECKED,
+    handwritten: ['\\b10 ?s\\W{1,4}(on )?\\(?Hobby', '\\b60 ?s\\W{1,4}(on )?\\(?Pro\\b'],
+  },
+  {
     id: 'vercel-fluid-concurrency',
     topic: 'Vercel',
     value: 'many requests at once per instance',
@@ -257,6 +282,7 @@ export const FACTS: Fact[] = [
       'The article says Vercel Functions cannot hold WebSocket connections; since 2026 they can, in public beta on all plans.',
     source: { title: 'Vercel docs: WebSockets', url: 'https://vercel.com/docs/functions/websockets' },
     checked: CHECKED,
+    handwritten: ['WebSockets?\\]?[^.]{0,20}\\(?(in )?public beta'],
   },
   {
     id: 'vercel-cron-limits',
@@ -272,6 +298,48 @@ export const FACTS: Fact[] = [
     },
     checked: CHECKED,
     handwritten: ['\\b100 (cron )?jobs per project', '\\ballows? 100 per project'],
+  },
+  {
+    id: 'vercel-schedules',
+    topic: 'Vercel',
+    value: 'public beta on all plans',
+    statement:
+      'Vercel labels Cron Jobs a legacy feature that will be migrated to Vercel Schedules, in public beta on all plans: schedules add time zones, preview and custom environments, running or pausing without a redeploy, and private-function or queue targets, and still send `Authorization: Bearer <CRON_SECRET>` to a path target.',
+    changed: 'Vercel Cron Jobs are now labelled legacy, to be migrated to Vercel Schedules (public beta).',
+    source: {
+      title: 'Vercel docs: migrating from Cron Jobs to Schedules',
+      url: 'https://vercel.com/docs/schedules/migrate-from-cron-jobs',
+    },
+    checked: CHECKED,
+    handwritten: ['Schedules\\]?[^.]{0,40}\\bpublic beta', '\\bpublic beta[^.]{0,20}\\bSchedules'],
+  },
+  {
+    id: 'vercel-queues',
+    topic: 'Vercel',
+    value: 'public beta on all plans',
+    statement:
+      'Vercel Queues, a durable queue with at-least-once delivery, retries and a visibility timeout, is in public beta for all teams since 2026-02-27; it also runs Vercel Workflows underneath.',
+    source: {
+      title: 'Vercel changelog: Vercel Queues now in public beta',
+      url: 'https://vercel.com/changelog/vercel-queues-now-in-public-beta',
+    },
+    checked: CHECKED,
+    handwritten: ['\\bQueues\\]?\\W{1,4}(is |are )?(in )?\\(?public beta'],
+  },
+  {
+    id: 'vercel-workflows',
+    topic: 'Vercel',
+    value: 'generally available',
+    statement:
+      'Vercel Workflows, durable multi-step functions built on the open-source Workflow SDK (`"use workflow"`, `"use step"`), is generally available since 2026-04-16, after a beta that began in October 2025.',
+    changed:
+      'Vercel Workflows, durable multi-step functions on the same platform, is generally available (since April 2026).',
+    source: {
+      title: 'Vercel blog: A new programming model for durable execution',
+      url: 'https://vercel.com/blog/a-new-programming-model-for-durable-execution',
+    },
+    checked: CHECKED,
+    handwritten: ['\\bWorkflows\\b[^.]{0,40}\\b(in |also in )\\[?public beta'],
   },
   {
     id: 'vercel-wait-until-off-vercel',
@@ -323,6 +391,7 @@ export const FACTS: Fact[] = [
       'A BullMQ worker can now run on Vercel as a Daemon (public beta), as well as on any host that keeps a process running.',
     source: { title: 'Vercel docs: Daemons', url: 'https://vercel.com/docs/daemons' },
     checked: CHECKED,
+    handwritten: ['\\bDaemons?\\]?\\W{1,4}(is |are )?(in )?\\(?public beta'],
   },
   // ── AWS ────────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -373,6 +442,19 @@ export const FACTS: Fact[] = [
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-runtimes.html',
     },
     checked: CHECKED,
+  },
+  {
+    id: 'lambda-managed-instances-max-timeout',
+    topic: 'AWS',
+    value: '5,400 s',
+    statement:
+      'On Lambda Managed Instances, asynchronous invocations and event source mapping invocations (except Amazon MQ and Amazon DocumentDB) may run up to 5,400 s (90 minutes); every other Lambda invocation stops at 900 s.',
+    source: {
+      title: 'AWS Lambda API reference: UpdateFunctionConfiguration, Timeout',
+      url: 'https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html',
+    },
+    checked: CHECKED,
+    handwritten: ['\\b5,?400 ?(s|seconds)\\b'],
   },
   {
     id: 'sqs-delivery',
@@ -487,6 +569,19 @@ export const FACTS: Fact[] = [
     checked: CHECKED,
     handwritten: ['reserved for non-replication superuser'],
     matchInlineCode: true,
+  },
+  {
+    id: 'postgres-reserved-slots-wording-version',
+    topic: 'PostgreSQL',
+    value: 'PostgreSQL 16',
+    statement:
+      'PostgreSQL 16, which added `reserved_connections` and the `pg_use_reserved_connections` role, reworded the reserved-slots refusal to "remaining connection slots are reserved for roles with the SUPERUSER attribute"; PostgreSQL 15 and older say "…reserved for non-replication superuser connections".',
+    source: {
+      title: 'PostgreSQL 16 release notes',
+      url: 'https://www.postgresql.org/docs/16/release-16.html',
+    },
+    checked: CHECKED,
+    handwritten: ['PostgreSQL 1[56] and (later|older)', 'PostgreSQL 1[56]\\+'],
   },
   {
     id: 'postgres-too-many-clients-error',
