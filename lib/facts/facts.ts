@@ -202,7 +202,7 @@ export const FACTS: Fact[] = [
     value: '300 s',
     statement: "With Fluid compute, a Vercel Function's default maximum duration is 300 s (5 minutes) on every plan.",
     changed:
-      "Vercel's function time limits rose with Fluid compute: the default is 300 s on every plan, where the legacy (pre-Fluid) limits were a 10 s default on Hobby (60 s at most) and 15 s on Pro (300 s at most).",
+      "Vercel's function time limits rose with Fluid compute: the default is 300 s on every plan, where the legacy (pre-Fluid) limits defaulted to 10 s on Hobby and 15 s on Pro, with maxima of 60 s and 300 s.",
     source: {
       title: 'Vercel docs: Configuring maximum duration',
       url: 'https://vercel.com/docs/functions/configuring-functions/duration',
