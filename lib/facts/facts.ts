@@ -15,9 +15,9 @@ export const FACTS: Fact[] = [
   {
     id: 'next-current-release',
     topic: 'Next.js',
-    value: '16.4',
+    value: '16.5',
     statement:
-      "The current Next.js release line is 16.4 (16.4.6 is npm's `latest`, published 2026-11-09); 16.0 was released in October 2025.",
+      "The current Next.js release line is 16.5 (16.5.0 is npm's `latest`, published 2026-12-02); 16.0 was released in October 2025.",
     source: { title: 'npm: next', url: 'https://www.npmjs.com/package/next' },
     checked: CHECKED,
     handwritten: ['current release line is 16\\.\\d'],
@@ -97,6 +97,7 @@ export const FACTS: Fact[] = [
       "Since Next.js 15, `GET` route handlers and `fetch` requests are not cached unless you opt in (`dynamic = 'force-static'`, `cache: 'force-cache'`, or `'use cache'` with Cache Components).",
     changed:
       '`GET` route handlers and `fetch` stopped being cached by default in Next.js 15: nothing is cached unless you opt in.',
+    handwritten: ['since Next\\.js 15,?\\s+(nothing is cached|(`?GET`?\\s+)?route handlers)'],
     source: {
       title: 'Next.js docs: upgrading to version 15',
       url: 'https://nextjs.org/docs/app/guides/upgrading/version-15',
@@ -125,6 +126,8 @@ export const FACTS: Fact[] = [
       'In Next.js 16, Middleware is called Proxy: the file is `proxy.ts`, it runs on Node.js and its runtime cannot be configured; `middleware.ts` still works but is deprecated.',
     changed:
       '"Middleware" is now Proxy (since Next.js 16): the file is `proxy.ts`, it runs on Node.js, and `middleware.ts` is deprecated.',
+    handwritten: ['`?middleware\\.ts`? before Next\\.js 16'],
+    matchInlineCode: true,
     source: {
       title: 'Next.js docs: proxy.js',
       url: 'https://nextjs.org/docs/app/api-reference/file-conventions/proxy',
@@ -164,7 +167,7 @@ export const FACTS: Fact[] = [
       "CVE-2025-29927 (CVSS 9.1, March 2025) let an `x-middleware-subrequest` header skip middleware on self-hosted apps (`next start`, `output: 'standalone'`); it was fixed in Next.js 15.2.3, with backports to 14.2.25, 13.5.9 and 12.3.5.",
     source: { title: 'Next.js blog: CVE-2025-29927', url: 'https://nextjs.org/blog/cve-2025-29927' },
     checked: CHECKED,
-    handwritten: ['fixed in 15\\.2\\.3'],
+    handwritten: ['fixed in 15\\.2\\.3', '\\b14\\.2\\.25\\b', 'CVSS 9\\.1'],
   },
   {
     id: 'next-self-hosting-complete',
@@ -179,6 +182,19 @@ export const FACTS: Fact[] = [
     },
     checked: CHECKED,
   },
+  {
+    id: 'next-static-export-route-handlers',
+    topic: 'Next.js',
+    value: '`GET`, rendered once at `next build`',
+    statement:
+      "With `output: 'export'`, Pages Router API routes are not supported, and an App Router route handler supports only `GET`, which runs once at `next build` and is saved as a static file; a handler that reads the request is not supported, so nothing runs per request.",
+    source: {
+      title: 'Next.js docs: static exports',
+      url: 'https://nextjs.org/docs/app/guides/static-exports',
+    },
+    checked: CHECKED,
+    handwritten: ['no API routes at all'],
+  },
   // ── Vercel ─────────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'vercel-default-duration',
@@ -186,7 +202,7 @@ export const FACTS: Fact[] = [
     value: '300 s',
     statement: "With Fluid compute, a Vercel Function's default maximum duration is 300 s (5 minutes) on every plan.",
     changed:
-      "Vercel's function time limits rose with Fluid compute: the default is 300 s on every plan, where the article's era had 10 s on Hobby and 60 s on Pro.",
+      "Vercel's function time limits rose with Fluid compute: the default is 300 s on every plan, where the legacy (pre-Fluid) limits defaulted to 10 s on Hobby and 15 s on Pro, with maxima of 60 s and 300 s.",
     source: {
       title: 'Vercel docs: Configuring maximum duration',
       url: 'https://vercel.com/docs/functions/configuring-functions/duration',
@@ -261,6 +277,28 @@ export const FACTS: Fact[] = [
       '"Serverless" on Vercel no longer means one request per instance: Fluid compute, now the default, serves many at once from one instance.',
     source: { title: 'Vercel docs: Fluid compute', url: 'https://vercel.com/docs/fluid-compute' },
     checked: CHECKED,
+  },
+  {
+    id: 'vercel-fluid-cold-starts',
+    topic: 'Vercel',
+    value: 'bytecode optimization and pre-warming on production deployments',
+    statement:
+      'Fluid compute reduces the effect of cold starts with automatic bytecode optimization and by pre-warming functions on production deployments.',
+    source: { title: 'Vercel docs: Fluid compute', url: 'https://vercel.com/docs/fluid-compute' },
+    checked: CHECKED,
+    handwritten: ['bytecode (caching|optimi[sz]ation) and pre-?warming'],
+  },
+  {
+    id: 'vercel-routing-middleware',
+    topic: 'Vercel',
+    value: 'Routing Middleware',
+    statement:
+      "Vercel's platform feature once called Edge Middleware is now Routing Middleware: it runs before the cache for any framework, on the Edge (default), Node.js or Bun runtime.",
+    changed:
+      'On Vercel, the platform feature the article calls Edge Middleware is now Routing Middleware, and it can also run on Node.js or Bun.',
+    source: { title: 'Vercel docs: Routing Middleware', url: 'https://vercel.com/docs/routing-middleware' },
+    checked: CHECKED,
+    handwritten: ['is now Routing Middleware'],
   },
   {
     id: 'vercel-concurrency-limit',
@@ -395,6 +433,19 @@ export const FACTS: Fact[] = [
   },
   // ── AWS ────────────────────────────────────────────────────────────────────────────────────────────
   {
+    id: 'lambda-one-request-per-environment',
+    topic: 'AWS',
+    value: 'one request at a time',
+    statement:
+      "In AWS Lambda's default model an execution environment processes one request at a time; more concurrent requests need more environments, and each new one initialises from scratch (a cold start).",
+    source: {
+      title: 'AWS Lambda docs: understanding Lambda function scaling',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html',
+    },
+    checked: CHECKED,
+    handwritten: ['execution environment (handles|serves|processes) one request at a time'],
+  },
+  {
     id: 'lambda-max-timeout',
     topic: 'AWS',
     value: '900 s',
@@ -435,8 +486,9 @@ export const FACTS: Fact[] = [
     topic: 'AWS',
     value: 'several requests per execution environment',
     statement:
-      'AWS Lambda Managed Instances run on EC2 capacity in your account and let one execution environment process several requests at once (Node.js 22 and later), where a default Lambda environment handles one at a time.',
+      'AWS Lambda Managed Instances run on EC2 capacity in your account and let one execution environment process several requests at once (Node.js 22 and later), where a default Lambda environment handles one at a time; concurrent requests then share global state, so AWS asks for code that is safe under concurrency.',
     changed: 'AWS now also offers Lambda Managed Instances, which run several requests per execution environment.',
+    handwritten: ['Managed Instances,? which run (several|multiple|many) requests'],
     source: {
       title: 'AWS Lambda docs: runtimes for Lambda Managed Instances',
       url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-runtimes.html',
