@@ -201,6 +201,35 @@ describe('the messages of a failing example', () => {
     expect(problem).toContain("say why in the preset: expectServerErrors: '…'")
   })
 
+  it('fails on an earlier request that answered 500, though the last one answers 201', async () => {
+    // The first POST comes without its body, a retry with it: only the first fails.
+    const firstFails = `export async function POST(request: Request) {
+  const body = await request.json().catch(() => null)
+  if (!body) throw new Error('first order lost')
+  return Response.json(body, { status: 201 })
+}
+`
+    const dir = examplesWith({
+      'meta.ts': meta()
+        .replace('status: 500', 'status: 201')
+        .replace(
+          "{ at: 100, method: 'POST', path: '/api/orders' }",
+          "{ at: 100, method: 'POST', path: '/api/orders', body: { item: 'pen' } }",
+        ),
+      'app/api/orders/route.ts': firstFails,
+    })
+    const example = await loadExample('orders', { examplesDir: dir })
+    const outcome = await runOnce(example, 'starter', 'The same POST twice')
+    expect(outcome.ok && outcome.requests.map((request) => request.status)).toEqual([500, 201])
+    const [problem] = await presetProblems('orders', dir)
+    expect(problem).toMatch(
+      /^examples\/orders\/meta\.ts:5: preset "The same POST twice" with the starter files: 1 of 2 requests failed\./,
+    )
+    expect(problem).toContain('request #0: POST /api/orders → 500')
+    expect(problem).toContain('threw: Error: first order lost')
+    expect(problem).toContain('at examples/orders/app/api/orders/route.ts:3')
+  })
+
   it("places a database error at the line that writes the query, since the driver's stack holds none", async () => {
     const route = `import { Pool } from 'pg'
 
