@@ -51,9 +51,6 @@ describe('the contributor guide', () => {
     for (const stage of CI_STAGES) expect(message).toContain(stage.name)
     expect(message).toContain('examples (needs the npm registry: npm ci of examples/verify/ from the npm registry)')
     expect(message).toContain(`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}`)
-    expect(
-      FAST_STAGES.some((stage) => message.includes(`${stage.name} (`) || message.includes(` ${stage.name},`)),
-    ).toBe(false)
   })
 
   it('states the word range the content check enforces, wherever it states one', () => {
