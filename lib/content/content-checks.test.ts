@@ -164,6 +164,18 @@ describe('check:content', () => {
     ])
   })
 
+  it("lists a file's problems together, top to bottom, whichever check found them", async () => {
+    const problems = await problemsOf({
+      'pages/where-they-hurt/pooling.mdx': POOLING_LESSON.replace('## Key takeaways', '## Takeaways')
+        .replace('"demo"', '"demoo"')
+        .replace('title: Connection pooling', 'title: Connection pooling\nsidebarTitel: Pools'),
+    })
+    const lines = problems.map((problem) => /^pages\/where-they-hurt\/pooling\.mdx:(\d+): /.exec(problem)?.[1])
+    expect(lines.every(Boolean), problems.join('\n')).toBe(true)
+    expect(lines.map(Number)).toEqual([...lines.map(Number)].sort((a, b) => a - b))
+    expect(problems.map((problem) => problem.split(': ')[1].split(' ')[0])).toEqual(['front', '<Lab', 'has'])
+  })
+
   it('finds broken internal links and anchors, reports their lines and suggests the likely target', async () => {
     const problems = await problemsOf({
       'pages/index.mdx':
