@@ -299,6 +299,23 @@ describe('check:content', () => {
     ])
   })
 
+  it('suggests the file or preset a meta probably meant', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "  title: 'Demo exercise',",
+        "  title: 'Demo exercise',\n  files: { active: 'app/api/other/rout.ts' },",
+      ).replace("    goal: 'Answer 200.',", "    goal: 'Answer 200.',\n    preset: 'One requests',"),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:3: files\.active: "app\/api\/other\/rout\.ts" is not a file of this example\. .*\n {2}→ Did you mean "app\/api\/other\/route\.ts"\?/,
+      ),
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:8: exercise\.preset: no preset is named "One requests"\. .*\n {2}→ Did you mean "One request"\?/,
+      ),
+    ])
+  })
+
   it('names a misspelt required key once, with the key it meant, and a missing one with what to add', async () => {
     const misspelt = await problemsOf({
       'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
