@@ -308,7 +308,7 @@ export interface ResolvedExampleMeta {
 export interface ExampleMetaIssue {
   path: PropertyKey[]
   message: string
-  /** zod's issue code, when zod found it (`unrecognized_keys`, `invalid_value`, …). */
+  /** zod's issue code (`unrecognized_keys`, `invalid_value`, …); `invalid_value` too for a file or preset name that does not exist. */
   code?: string
   /** For `unrecognized_keys`: the keys the schema does not know. */
   keys?: string[]
