@@ -17,9 +17,14 @@ const TEST_FILE = /\.test\.tsx?$/
 const STARTS_ENGINE = /\b(?:create(?:Test)?Engine|engineForTestFile)\(/
 /**
  * Slow suites that read no content: they test the tooling (ESLint and tsc over a scaffold they write to a temp
- * folder, the database snapshot maker), so only a code change can change their outcome.
+ * folder, tsc over made-up page snippets, the database snapshot maker), so only a code change can change their
+ * outcome.
  */
-const TOOLING_SUITES = ['tests/unit/example-code-checks.test.ts', 'lib/lab/snapshot/data-dir.test.ts']
+const TOOLING_SUITES = [
+  'tests/unit/example-code-checks.test.ts',
+  'tests/unit/snippet-typecheck.test.ts',
+  'lib/lab/snapshot/data-dir.test.ts',
+]
 
 const git = (args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
 

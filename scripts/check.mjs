@@ -6,7 +6,7 @@
 // them need the npm registry.
 import { unitScope } from './check-scope.mjs'
 import { runStagesConcurrently } from './run-stages.mjs'
-import { CI_STAGES, FAST_STAGES } from './stages.mjs'
+import { FAST_STAGES, leftForCi } from './stages.mjs'
 
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--all')
 if (unknown.length) {
@@ -22,10 +22,5 @@ const stages = FAST_STAGES.map((stage) =>
 const longestFirst = [...stages].sort((a, b) => (b.name === 'unit') - (a.name === 'unit'))
 const code = await runStagesConcurrently(longestFirst)
 console.log(`\n${scope.summary}`)
-console.log(
-  `\nLeft for CI (\`npm test\` runs them too): ${CI_STAGES.map(
-    (stage) => `${stage.name}${stage.network ? ` (needs the npm registry: ${stage.network.replace(/`/g, '')})` : ''}`,
-  ).join(', ')}.`,
-)
-console.log(`Run them here with \`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\`.`)
+console.log(`\n${leftForCi()}`)
 process.exit(code)

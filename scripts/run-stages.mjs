@@ -5,8 +5,14 @@ import { spawn } from 'node:child_process'
 import { findChromium, INSTALL_HINT } from './find-chromium.mjs'
 import { STAGES } from './stages.mjs'
 
-/** The stages in `npm test`'s order, for summaries. */
-const STAGE_ORDER = (selected) => STAGES.filter((stage) => selected.includes(stage))
+/**
+ * The stages in `npm test`'s order, for summaries. By name: `npm run check` passes copies of the stages (its unit
+ * stage with a scope added), and a summary that matched them by identity would drop the copies, and their failures.
+ */
+const STAGE_ORDER = (selected) =>
+  [...selected].sort(
+    (a, b) => STAGES.findIndex((stage) => stage.name === a.name) - STAGES.findIndex((stage) => stage.name === b.name),
+  )
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.CI ? '0' : '1' }
 

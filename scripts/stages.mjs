@@ -106,3 +106,14 @@ export const STAGES = [
 
 export const FAST_STAGES = STAGES.filter((stage) => stage.fast)
 export const CI_STAGES = STAGES.filter((stage) => !stage.fast)
+
+/** What `npm run check` prints last: the stages it left for CI, which of them need the npm registry, and how to run them. */
+export function leftForCi() {
+  const stages = CI_STAGES.map(
+    (stage) => `${stage.name}${stage.network ? ` (needs the npm registry: ${stage.network.replace(/`/g, '')})` : ''}`,
+  )
+  return [
+    `Left for CI (\`npm test\` runs them too): ${stages.join(', ')}.`,
+    `Run them here with \`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\`.`,
+  ].join('\n')
+}

@@ -114,9 +114,25 @@ describe('check:content', () => {
     ])
   })
 
-  it('rejects front matter without a description, naming the field', async () => {
+  it('rejects front matter without a description, naming the field and where to add it', async () => {
     const problems = await problemsOf({ 'pages/index.mdx': '---\ntitle: Introduction\n---\n\n# Welcome\n' })
-    expect(problems).toEqual([expect.stringMatching(/^pages\/index\.mdx:1: front matter `description`/)])
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^pages\/index\.mdx:3: front matter has no `description`\.\n {2}→ Add `description: …` above this line: One or two sentences/,
+      ),
+    ])
+  })
+
+  it('reports a misspelt front matter key once, as the key it meant, not also as a missing field', async () => {
+    const problems = await problemsOf({
+      'pages/index.mdx':
+        '---\ntitle: Introduction\ndescripton: What the course covers and how to work through it, start to finish.\n---\n# Welcome\n',
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^pages\/index\.mdx:3: front matter has an unknown key `descripton`\.\n {2}→ Did you mean `description`\?/,
+      ),
+    ])
   })
 
   it('names an unknown front matter key, at its line, with the key it probably means', async () => {
@@ -134,13 +150,30 @@ describe('check:content', () => {
   it('finds a <Lab> that names no example, suggests the id it probably means, and an example no page embeds', async () => {
     const problems = await problemsOf({
       'pages/where-they-hurt/pooling.mdx': POOLING_LESSON.replace('"demo"', '"demoo"'),
+      'examples/orphan/meta.ts': `export default { title: 'Orphan', presets: ${PRESETS}, expect: { status: 200 } }\n`,
+      'examples/orphan/app/api/hello/route.ts': 'export async function GET() { return Response.json({}) }\n',
     })
+    // "demo", which the mistyped id meant, is not reported again as embedded nowhere.
     expect(problems).toEqual([
       expect.stringMatching(
         /^pages\/where-they-hurt\/pooling\.mdx:\d+: <Lab example="demoo"> names no example.*\n {2}→ Did you mean <Lab example="demo" \/>\?$/,
       ),
-      expect.stringMatching(/^examples\/demo\/meta\.ts:1: example "demo" is not embedded in any page/),
+      expect.stringMatching(
+        /^examples\/orphan\/meta\.ts:1: example "orphan" is not embedded in any page\.\n {2}→ Add <Lab example="orphan" \/>/,
+      ),
     ])
+  })
+
+  it("lists a file's problems together, top to bottom, whichever check found them", async () => {
+    const problems = await problemsOf({
+      'pages/where-they-hurt/pooling.mdx': POOLING_LESSON.replace('## Key takeaways', '## Takeaways')
+        .replace('"demo"', '"demoo"')
+        .replace('title: Connection pooling', 'title: Connection pooling\nsidebarTitel: Pools'),
+    })
+    const lines = problems.map((problem) => /^pages\/where-they-hurt\/pooling\.mdx:(\d+): /.exec(problem)?.[1])
+    expect(lines.every(Boolean), problems.join('\n')).toBe(true)
+    expect(lines.map(Number)).toEqual([...lines.map(Number)].sort((a, b) => a - b))
+    expect(problems.map((problem) => problem.split(': ')[1].split(' ')[0])).toEqual(['front', '<Lab', 'has'])
   })
 
   it('finds broken internal links and anchors, reports their lines and suggests the likely target', async () => {
@@ -237,6 +270,48 @@ describe('check:content', () => {
       ),
       expect.stringMatching(
         /^examples\/demo-exercise\/meta\.ts:4: platform\.profile: .*\n {2}→ Did you mean "lambda"\?/,
+      ),
+    ])
+  })
+
+  it("names a meta's syntax error at its line, with what the parser expected", async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace("  title: 'Demo exercise',", "  title: 'Demo exercise'"),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:3: does not parse: Expected .* but found .* \(column \d+\)\.\n {2}→ Fix the syntax here or at the end of the line above/,
+      ),
+    ])
+  })
+
+  it('suggests a key the object lacks, not one it already sets', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        '    ],\n    hints:',
+        "      { type: 'table-row-count', tabel: 'todos', count: 2, label: 'todos holds two rows' },\n    ],\n    hints:",
+      ),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:9: unknown key "tabel" in exercise\.checks\[1\]\.\n {2}→ Did you mean "table"\? Keys allowed here: type, table, count, label/,
+      ),
+    ])
+  })
+
+  it('suggests the file or preset a meta probably meant', async () => {
+    const problems = await problemsOf({
+      'examples/demo-exercise/meta.ts': EXERCISE_META.replace(
+        "  title: 'Demo exercise',",
+        "  title: 'Demo exercise',\n  files: { active: 'app/api/other/rout.ts' },",
+      ).replace("    goal: 'Answer 200.',", "    goal: 'Answer 200.',\n    preset: 'One requests',"),
+    })
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:3: files\.active: "app\/api\/other\/rout\.ts" is not a file of this example\. .*\n {2}→ Did you mean "app\/api\/other\/route\.ts"\?/,
+      ),
+      expect.stringMatching(
+        /^examples\/demo-exercise\/meta\.ts:8: exercise\.preset: no preset is named "One requests"\. .*\n {2}→ Did you mean "One request"\?/,
       ),
     ])
   })

@@ -118,7 +118,22 @@ function frontmatterProblems(page: SitePage): ContentProblem[] {
   if (parsed.success) return []
   const shape = pageFrontmatterSchema.shape as Record<string, { description?: string }>
   const allowed = Object.keys(shape)
+  const data = block.data as Record<string, unknown>
+  const unknownKeys = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []))
   return parsed.error.issues.flatMap((issue): ContentProblem[] => {
+    const field = String(issue.path[0] ?? '')
+    if (field && data[field] === undefined) {
+      // `descripton:` is reported once, as the unknown key with its "did you mean", not also as a missing field.
+      if (unknownKeys.some((key) => closest(key, allowed) === field)) return []
+      return [
+        {
+          file: page.file,
+          line: block.lineCount,
+          message: `front matter has no \`${field}\`.`,
+          fix: `Add \`${field}: …\` above this line: ${shape[field]?.description ?? ''}`.trim(),
+        },
+      ]
+    }
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         file: page.file,
@@ -127,7 +142,6 @@ function frontmatterProblems(page: SitePage): ContentProblem[] {
         fix: `${didYouMean(key, allowed, (value) => `\`${value}\``).trim()} Allowed keys: ${allowed.join(', ')}.`.trim(),
       }))
     }
-    const field = String(issue.path[0] ?? '')
     return [
       {
         file: page.file,
@@ -277,6 +291,9 @@ export function checkLabs(site: Site, examples: ExampleSummary[]): ContentProble
         })
       } else if (!ids.includes(lab.example)) {
         const suggestion = didYouMean(lab.example, ids, (id) => `<Lab example="${id}" />`)
+        // The example it probably meant is not reported again as embedded nowhere: fixing the id fixes both.
+        const meant = closest(lab.example, ids)
+        if (meant) used.add(meant)
         problems.push({
           file: page.file,
           line: lab.line,

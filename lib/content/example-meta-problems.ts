@@ -77,11 +77,14 @@ function issueProblems(metaFile: string, source: string, input: unknown, issue: 
   const where = issuePath(issue.path)
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
     const keys = knownKeys(issue.path, input)
+    // A key the object already sets is no candidate: `tabel` beside `label` means the missing `table`.
+    const present = Object.keys((valueAt(input, issue.path) as Record<string, unknown> | undefined) ?? {})
+    const unset = keys.filter((key) => !present.includes(key))
     return issue.keys.map((key) => ({
       file: metaFile,
       line: lineOfMetaPath(source, [...issue.path, key]) ?? 1,
       message: `unknown key "${key}"${where ? ` in ${where}` : ''}.`,
-      fix: `${didYouMean(key, keys).trim() || 'Remove it.'} Keys allowed here: ${keys.join(', ')} (${SCHEMA_FILE}).`,
+      fix: `${didYouMean(key, unset).trim() || 'Remove it.'} Keys allowed here: ${keys.join(', ')} (${SCHEMA_FILE}).`,
     }))
   }
   let fix = describe(issue.path, input) ?? `See the field descriptions in ${SCHEMA_FILE}.`
@@ -140,6 +143,19 @@ function withoutMisspeltFields(issues: ExampleMetaIssue[], input: unknown): Exam
   return issues.filter((issue) => !misspelt(issue))
 }
 
+/**
+ * A syntax error in a "Transform failed" message: esbuild's (tsx, the content check) puts
+ * `…/meta.ts:5:2: ERROR: Expected "}" but found "x"` on one line; oxc's (Vitest) puts `[PARSE_ERROR] Expected …`
+ * first and `[ …/meta.ts:5:2 ]` below it.
+ */
+function syntaxError(message: string): { line: number; column: number; text: string } | undefined {
+  const esbuild = /meta\.ts:(\d+):(\d+): ERROR: (.+)/.exec(message)
+  if (esbuild) return { line: Number(esbuild[1]), column: Number(esbuild[2]), text: esbuild[3] }
+  const oxc = /\[PARSE_ERROR\]\s*(.+)\n[\s\S]*?meta\.ts:(\d+):(\d+)/.exec(message)
+  if (oxc) return { line: Number(oxc[2]), column: Number(oxc[3]), text: oxc[1].trim() }
+  return undefined
+}
+
 /** Problems for an example that failed to load: from the error's issues when it has them, else its message. */
 export function exampleLoadProblems(
   metaFile: string,
@@ -152,7 +168,19 @@ export function exampleLoadProblems(
       .flatMap((issue) => issueProblems(metaFile, source, input, issue))
       .sort((a, b) => a.line - b.line)
   }
-  const message = (error as Error).message.replace(`${metaFile}: `, '')
+  // eslint-disable-next-line no-control-regex -- the terminal colours a transform error carries
+  const message = (error as Error).message.replace(`${metaFile}: `, '').replace(/\u001b\[[\d;]*m/g, '')
+  const syntax = syntaxError(message)
+  if (syntax) {
+    return [
+      {
+        file: metaFile,
+        line: syntax.line,
+        message: `does not parse: ${syntax.text} (column ${syntax.column}).`,
+        fix: 'Fix the syntax here or at the end of the line above (a missing comma, bracket or quote is the usual cause).',
+      },
+    ]
+  }
   const line = new RegExp(`meta\\.ts:(\\d+)`).exec((error as Error).stack ?? '')?.[1]
   return [
     {

@@ -83,5 +83,22 @@ export async function runContentChecks(root: string, { allowDrafts = false } = {
   const lessons = site.pages
     .filter((page) => page.lessonSection)
     .map((page) => ({ file: page.file, words: proseWordCount(page.source, readFrontmatter(page.source).lineCount) }))
-  return { problems, pages: site.pages.length, lessons, examples: examples.length }
+  return { problems: inReadingOrder(problems), pages: site.pages.length, lessons, examples: examples.length }
+}
+
+/**
+ * Each file's problems together and top to bottom, so a contributor fixes a file in one pass; files keep the order
+ * in which the checks first name them (examples, then the sidebar and pages, then the overviews).
+ */
+function inReadingOrder(problems: ContentProblem[]): ContentProblem[] {
+  const files = [...new Set(problems.map((problem) => problem.file))]
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) =>
+        files.indexOf(a.problem.file) - files.indexOf(b.problem.file) ||
+        a.problem.line - b.problem.line ||
+        a.index - b.index,
+    )
+    .map(({ problem }) => problem)
 }

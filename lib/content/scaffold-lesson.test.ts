@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -104,7 +105,13 @@ describe('npm run new:lesson', () => {
 
   it('leaves a draft whose remaining problems are the steps its "Next:" message lists, each at a line', async () => {
     const steps = nextSteps(request).join('\n')
-    for (const place of ['pages/where-they-hurt.mdx', 'pages/wrap-up.mdx', 'lib/decision-tree/tree.ts', 'facts'])
+    for (const place of [
+      'pages/where-they-hurt.mdx',
+      'pages/wrap-up.mdx',
+      'lib/decision-tree/tree.ts',
+      'lib/facts/facts.ts',
+      '<WhatChanged>',
+    ])
       expect(steps).toContain(place)
 
     // Only what the new lesson brings is judged: the copy's own state is check:content's job on the repository.
@@ -131,6 +138,42 @@ describe('npm run new:lesson', () => {
     )
     const strict = (await runContentChecks(root)).problems.map(formatProblem)
     expect(strict).toContainEqual(expect.stringMatching(/read-replicas\.mdx:\d+: is a draft/))
+  })
+
+  it('as a command: --help, an unknown option, and what it prints after scaffolding', () => {
+    // The command itself, from a folder holding only the pages: it writes there, as into a contributor's clone.
+    const cli = (cwd: string, ...args: string[]) =>
+      spawnSync(
+        join(process.cwd(), 'node_modules/.bin/tsx'),
+        ['--tsconfig', join(process.cwd(), 'tsconfig.json'), join(process.cwd(), 'scripts/new-lesson.ts'), ...args],
+        { cwd, encoding: 'utf8' },
+      )
+    const help = cli(process.cwd(), '--help')
+    expect(help.status).toBe(0)
+    expect(help.stdout).toMatch(/^Usage:\n {2}npm run new:lesson /m)
+    expect(help.stdout).toContain('--section  why-api-routes-work | where-they-hurt')
+    const typo = cli(process.cwd(), '--sectoin', 'where-they-hurt')
+    expect(typo.status).toBe(1)
+    expect(typo.stderr).toContain('Unknown option --sectoin. Did you mean "--section"? See --help.')
+
+    const clone = mkdtempSync(join(tmpdir(), 'new-lesson-cli-'))
+    try {
+      cpSync('pages', join(clone, 'pages'), { recursive: true })
+      const run = cli(clone, '--section', 'where-they-hurt', '--title', 'Idempotency keys for POST routes')
+      expect(run.status, run.stderr).toBe(0)
+      expect(run.stdout).toContain('  created pages/where-they-hurt/idempotency-keys-for-post-routes.mdx\n')
+      expect(run.stdout).toContain('  created examples/idempotency-keys-for-post-routes-exercise/meta.ts\n')
+      expect(run.stdout).toContain('  updated pages/where-they-hurt/_meta.ts\n')
+      expect(run.stdout).not.toContain('created pages/where-they-hurt/_meta.ts')
+      const next = run.stdout.slice(run.stdout.indexOf('\nNext:\n'))
+      for (const place of ['pages/where-they-hurt.mdx', 'pages/wrap-up.mdx', 'lib/facts/facts.ts'])
+        expect(next).toContain(place)
+      expect(readFileSync(join(clone, 'pages/where-they-hurt/_meta.ts'), 'utf8')).toContain(
+        "'idempotency-keys-for-post-routes': 'Idempotency keys for POST routes'",
+      )
+    } finally {
+      rmSync(clone, { recursive: true, force: true })
+    }
   })
 
   it('refuses to overwrite a lesson that exists', () => {

@@ -97,7 +97,7 @@ export function nextSteps({ section, slug }: LessonRequest): string[] {
     `Write the lesson in pages/${section}/${slug}.mdx (${LESSON_WORDS.min.toLocaleString('en-GB')}–${LESSON_WORDS.max.toLocaleString('en-GB')} words of prose) and reshape examples/${slug}/ and examples/${exerciseId(slug)}/ to show its point.`,
     `Introduce the lesson in the section overview, pages/${section}.mdx: a part ending with **In the lesson:** [Title](/${section}/${slug}/), and the counts in its prose ("five ways", "five places").`,
     'Recap it in the wrap-up, pages/wrap-up.mdx: a row in the lessons table, and the count ("the ten lessons"); the introduction (pages/index.mdx) and pages/decide.mdx count the lessons too.',
-    'Check the facts: every figure with its official source and the date you checked it, a "What changed since the article" callout where things moved, and lib/decision-tree/tree.ts (its sources and answers) if the lesson changes a verdict.',
+    'Check the facts: print every platform figure with <Fact id="…" /> from lib/facts/facts.ts (a new fact goes there, with its primary source and the date you checked it), say what moved in the lesson\'s <WhatChanged> box, and update lib/decision-tree/tree.ts (its sources and answers) if the lesson changes a verdict.',
     `Assert every number the lesson quotes in tests/unit/lessons/${slug}.test.ts.`,
     `Run \`npm run check\` after each edit (\`npm run check:content -- --allow-drafts\` while it is a draft: the content checks name each of the steps above that is still open), and remove \`draft: true\` when it is done.`,
   ]

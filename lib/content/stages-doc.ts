@@ -25,7 +25,7 @@ export function stagesMarkdown(): string {
   )
   return [
     `Before you push, run \`npm run check\`: the ${FAST_STAGES.length} fast stages (${names(FAST_STAGES)}), with no network, no build and no browser. ` +
-      "When only content changed since main (pages, examples, Markdown, test files), its unit stage runs the changed examples' presets and the engine suites that name them, and leaves out the engine suites nothing changed reaches: about 20 s for a scaffolded lesson on this busy 2-core machine, against about 70 s for every unit test, which it runs after any code change and with `npm run check -- --all`. `npm test` and CI always run every unit test. " +
+      "When only content changed since main (pages, examples, Markdown, test files), its unit stage runs the changed examples' presets and the engine suites that name them, and leaves out the engine and tooling suites nothing changed reaches. Writing a scaffolded lesson, each whole `npm run check` took 40–54 s on this 2-core machine shared with other work (2026-12; the unit stage is the long pole), against about 225 s with every unit test, which it runs after any code change and with `npm run check -- --all`. `npm test` and CI always run every unit test. " +
       `\`npm test\` runs every stage in this order and stops at the first failure; CI runs it on a fresh clone (\`bash .ci/run\`). ` +
       `\`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}\` runs the rest here; ` +
       `${codeList(CI_STAGES.filter((stage) => stage.network).map((stage) => stage.name))} need the npm registry.`,

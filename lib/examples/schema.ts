@@ -308,7 +308,7 @@ export interface ResolvedExampleMeta {
 export interface ExampleMetaIssue {
   path: PropertyKey[]
   message: string
-  /** zod's issue code, when zod found it (`unrecognized_keys`, `invalid_value`, …). */
+  /** zod's issue code (`unrecognized_keys`, `invalid_value`, …); `invalid_value` too for a file or preset name that does not exist. */
   code?: string
   /** For `unrecognized_keys`: the keys the schema does not know. */
   keys?: string[]
@@ -350,10 +350,12 @@ export function resolveExampleMeta(id: string, input: unknown, fileNames: string
   }
   const meta = parsed.data
   const problems: ExampleMetaIssue[] = []
-  const problem = (path: PropertyKey[], message: string) => problems.push({ path, message })
+  // `values`: what the field may name, so the content check can suggest the one probably meant.
+  const problem = (path: PropertyKey[], message: string, values?: string[]) =>
+    problems.push({ path, message, ...(values && { code: 'invalid_value', values }) })
   const known = new Set(fileNames)
   const unknownFile = (path: PropertyKey[], file: string) =>
-    problem(path, `"${file}" is not a file of this example. Files: ${fileNames.join(', ')}`)
+    problem(path, `"${file}" is not a file of this example. Files: ${fileNames.join(', ')}`, fileNames)
 
   const visibleFiles = meta.files?.visible ?? fileNames
   visibleFiles.forEach((file, index) => known.has(file) || unknownFile(['files', 'visible', index], file))
@@ -369,10 +371,10 @@ export function resolveExampleMeta(id: string, input: unknown, fileNames: string
   if (duplicate !== -1) problem(['presets', duplicate, 'name'], `two presets are named "${presetNames[duplicate]}"; give each a distinct name.`)
   const defaultPreset = meta.defaultPreset ?? presetNames[0]
   if (!presetNames.includes(defaultPreset)) {
-    problem(['defaultPreset'], `no preset is named "${defaultPreset}". Presets: ${presetNames.join(', ')}`)
+    problem(['defaultPreset'], `no preset is named "${defaultPreset}". Presets: ${presetNames.join(', ')}`, presetNames)
   }
   if (meta.exercise?.preset && !presetNames.includes(meta.exercise.preset)) {
-    problem(['exercise', 'preset'], `no preset is named "${meta.exercise.preset}". Presets: ${presetNames.join(', ')}`)
+    problem(['exercise', 'preset'], `no preset is named "${meta.exercise.preset}". Presets: ${presetNames.join(', ')}`, presetNames)
   }
   if (meta.profiles && meta.platform?.profile && !meta.profiles.includes(meta.platform.profile)) {
     problem(['profiles'], `the default profile "${meta.platform.profile}" (platform.profile) must be one of the profiles listed.`)

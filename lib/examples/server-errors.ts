@@ -1,7 +1,7 @@
 /**
  * Which requests of a run answered 5xx or let an error escape a route, and how to report them so the
  * author sees the cause: the request, the thrown error, and where in the example it was thrown.
- * Used by the example tests (tests/unit/example-presets.test.ts), which run every preset of every example.
+ * Used by the example tests (tests/unit/examples.test.ts), which run every preset of every example.
  */
 import type { FileTree, RequestResult, RunResult } from '@/lib/lab/types'
 

@@ -11,7 +11,11 @@ describe('llms.txt', () => {
   it('lists every page of the sidebar once, in reading order, with the 404 page left out', async () => {
     const course = await readCourse(ROOT)
     const pages = (await readSite(ROOT)).pages.filter((page) => page.route !== '/404/')
-    expect(course.map((page) => page.route).sort()).toEqual(pages.map((page) => page.route).sort())
+    const listed = course.map((page) => page.route)
+    // A page missing from its _meta.ts is missing here too; say which, since check:content names the fix.
+    const unlisted = pages.filter((page) => !listed.includes(page.route)).map((page) => page.file)
+    expect(unlisted, 'pages not in the sidebar (check:content says which _meta.ts to add them to)').toEqual([])
+    expect(listed.sort()).toEqual(pages.map((page) => page.route).sort())
     expect(course.slice(0, 3).map((page) => page.route)).toEqual(['/', '/playground/', '/why-api-routes-work/'])
   })
 

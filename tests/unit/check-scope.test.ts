@@ -31,6 +31,9 @@ describe("npm run check's unit scope", () => {
     expect(left).toContain('tests/unit/lessons/real-time-updates.test.ts')
     expect(left).toContain('lib/lab/database/database.test.ts')
     expect(left).toContain('tests/unit/example-code-checks.test.ts')
+    expect(left).toContain('tests/unit/snippet-typecheck.test.ts')
+    // The snippets of the pages still parse in every run: that suite reads them.
+    expect(left).not.toContain('tests/unit/lesson-snippets.test.ts')
     // Suites that start no engine always run.
     expect(left).not.toContain('lib/content/checks.test.ts')
     expect(scope.summary).toMatch(/only content changed here.*pooling-module-pool.*`npm test` and CI run them all/)

@@ -31,6 +31,21 @@ describe('example code checks', () => {
     expect(await eslint.isPathIgnored('examples/verify/scripts/verify.ts')).toBe(true)
   })
 
+  it("names an unused variable in an example's route at its line and column", async () => {
+    const [result] = await new ESLint().lintText(
+      `export async function POST(request: Request) {
+  const started = Date.now()
+  return Response.json({ ok: request.ok }, { status: 201 })
+}
+`,
+      { filePath: 'examples/playground/app/api/orders/route.ts' },
+    )
+    expect(result.filePath).toMatch(/examples\/playground\/app\/api\/orders\/route\.ts$/)
+    expect(result.messages).toEqual([
+      expect.objectContaining({ ruleId: '@typescript-eslint/no-unused-vars', line: 2, column: 9, severity: 2 }),
+    ])
+  })
+
   it("type-checks the scaffold's examples clean, and names each error's example file, line and column, route signatures included", () => {
     mkdirSync(join(root, 'pages/where-they-hurt'), { recursive: true })
     writeFileSync(join(root, 'pages/where-they-hurt/_meta.ts'), 'export default {}\n')

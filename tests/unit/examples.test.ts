@@ -12,6 +12,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkExercise } from '@/lib/content/exercise-checks'
+import { formatProblem } from '@/lib/content/problem'
 import { evaluateChecks } from '@/lib/examples/exercise-checks'
 import { listExamples, loadExample, type LoadedExample } from '@/lib/examples/load'
 import { lineOfMetaPath } from '@/lib/examples/meta-source'
@@ -46,6 +48,17 @@ function runOnce(example: LoadedExample, kind: Kind, preset: string): Promise<Ru
   return runs.get(key)!
 }
 
+/**
+ * Solution files no request reaches (a solution at the wrong path), as the content check words them: the
+ * failure they cause (a 5xx from the starter route, "orders holds 4 row(s)") names only the symptom.
+ */
+function misplacedSolutionFiles(example: LoadedExample, metaSource: string): string {
+  const problems = checkExercise(example, metaSource).filter((problem) => problem.file.includes('/solution/'))
+  return problems.length
+    ? `\n  The solution's files do not run where they are:\n${problems.map((problem) => `  ${formatProblem(problem).replace(/\n/g, '\n  ')}`).join('\n')}`
+    : ''
+}
+
 /** What is wrong with one example across its presets, as messages naming the file and line; empty when nothing is. */
 async function presetProblems(id: string, examplesDir?: string): Promise<string[]> {
   const example = await loadExample(id, examplesDir ? { examplesDir } : undefined)
@@ -72,7 +85,8 @@ async function presetProblems(id: string, examplesDir?: string): Promise<string[
             describeServerErrors(`examples/${id}`, outcome, failed, files, (file) =>
               kind === 'solution' && example.solutionFiles && file in example.solutionFiles ? `solution/${file}` : file,
             ) +
-            `\n  → Fix the route${kind === 'starter' ? `, or, if the lesson shows this failure, say why in the preset: expectServerErrors: '…'` : ''}.`,
+            `\n  → Fix the route${kind === 'starter' ? `, or, if the lesson shows this failure, say why in the preset: expectServerErrors: '…'` : ''}.` +
+            (kind === 'solution' ? misplacedSolutionFiles(example, metaSource) : ''),
         )
       }
       if (failed.length === 0 && expected) {
@@ -134,9 +148,11 @@ describe.skipIf(exercises.length === 0).each(exercises.map((example) => example.
 
   it('the solution passes every check', async () => {
     const results = await verdicts(id, 'solution')
+    const example = await loadExample(id)
+    const where = misplacedSolutionFiles(example, readFileSync(join(example.dir, 'meta.ts'), 'utf8'))
     expect(
       results.filter((verdict) => !verdict.pass),
-      JSON.stringify(results, null, 2),
+      `examples/${id}: the solution fails a check.${where}\n${JSON.stringify(results, null, 2)}`,
     ).toEqual([])
   })
 })
@@ -185,6 +201,35 @@ describe('the messages of a failing example', () => {
     expect(problem).toContain("say why in the preset: expectServerErrors: '…'")
   })
 
+  it('fails on an earlier request that answered 500, though the last one answers 201', async () => {
+    // The first POST comes without its body, a retry with it: only the first fails.
+    const firstFails = `export async function POST(request: Request) {
+  const body = await request.json().catch(() => null)
+  if (!body) throw new Error('first order lost')
+  return Response.json(body, { status: 201 })
+}
+`
+    const dir = examplesWith({
+      'meta.ts': meta()
+        .replace('status: 500', 'status: 201')
+        .replace(
+          "{ at: 100, method: 'POST', path: '/api/orders' }",
+          "{ at: 100, method: 'POST', path: '/api/orders', body: { item: 'pen' } }",
+        ),
+      'app/api/orders/route.ts': firstFails,
+    })
+    const example = await loadExample('orders', { examplesDir: dir })
+    const outcome = await runOnce(example, 'starter', 'The same POST twice')
+    expect(outcome.ok && outcome.requests.map((request) => request.status)).toEqual([500, 201])
+    const [problem] = await presetProblems('orders', dir)
+    expect(problem).toMatch(
+      /^examples\/orders\/meta\.ts:5: preset "The same POST twice" with the starter files: 1 of 2 requests failed\./,
+    )
+    expect(problem).toContain('request #0: POST /api/orders → 500')
+    expect(problem).toContain('threw: Error: first order lost')
+    expect(problem).toContain('at examples/orders/app/api/orders/route.ts:3')
+  })
+
   it("places a database error at the line that writes the query, since the driver's stack holds none", async () => {
     const route = `import { Pool } from 'pg'
 
@@ -206,6 +251,32 @@ export async function POST() {
       'failed query: INSERT INTO orders (idempotency, item) VALUES ($1, $2) RETURNING id → 42703',
     )
     expect(problem).toContain('written at examples/orders/app/api/orders/route.ts:6')
+  })
+
+  it('names a solution file at the wrong path, with the path the requests reach', async () => {
+    const exercise = meta("\n      expectServerErrors: 'The starter throws on the duplicate.',").replace(
+      '  expect: { status: 500 },',
+      `  expect: { status: 500 },
+  exercise: {
+    goal: 'Answer the duplicate without an error.',
+    checks: [{ type: 'no-status-class', class: 5, label: 'No 5xx responses' }],
+    hints: ['Which file answers POST /api/orders?'],
+  },`,
+    )
+    const dir = examplesWith({
+      'meta.ts': exercise,
+      'app/api/orders/route.ts': ROUTE,
+      'solution/app/api/order/route.ts': 'export async function POST() {\n  return Response.json({ id: 1 })\n}\n',
+    })
+    const [problem] = await presetProblems('orders', dir)
+    expect(problem).toMatch(
+      /^examples\/orders\/meta\.ts:5: preset "The same POST twice" with the solution files: 2 of 2/,
+    )
+    expect(problem).toContain('at examples/orders/app/api/orders/route.ts:3')
+    expect(problem).toContain(
+      "The solution's files do not run where they are:\n  examples/orders/solution/app/api/order/route.ts:1: is a route no request",
+    )
+    expect(problem).toContain('→ Did you mean solution/app/api/orders/route.ts?')
   })
 
   it('accepts a preset that says why it fails, and refuses one whose failure has gone', async () => {

@@ -9,7 +9,7 @@ import {
   generatedBlocks,
   reviewChecklist,
 } from '@/lib/content/contributing-doc'
-import { FAST_STAGES, STAGES } from '@/scripts/stages.mjs'
+import { CI_STAGES, FAST_STAGES, leftForCi, STAGES } from '@/scripts/stages.mjs'
 
 const template = readFileSync('.github/pull_request_template.md', 'utf8')
 const guide = readFileSync('CONTRIBUTING.md', 'utf8')
@@ -44,6 +44,13 @@ describe('the contributor guide', () => {
     expect(template).toContain(
       `\`npm run check\` passes locally (${FAST_STAGES.map((stage) => stage.name).join(', ')})`,
     )
+  })
+
+  it('npm run check ends by naming every stage it left for CI, and which of them need the network', () => {
+    const message = leftForCi()
+    for (const stage of CI_STAGES) expect(message).toContain(stage.name)
+    expect(message).toContain('examples (needs the npm registry: npm ci of examples/verify/ from the npm registry)')
+    expect(message).toContain(`npm test -- ${CI_STAGES.map((stage) => stage.name).join(' ')}`)
   })
 
   it('states the word range the content check enforces, wherever it states one', () => {

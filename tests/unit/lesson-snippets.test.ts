@@ -1,13 +1,12 @@
 /**
- * Every TypeScript code block in the pages parses, and the type-check of the snippets against the real
- * packages (lib/examples/typecheck-snippets.ts, run by the `types` stage) catches a wrong call to each
- * coverage package: Neon's and PlanetScale's drivers, Express and the Firebase Admin SDK.
+ * Every TypeScript code block in the pages parses, and the coverage snippets are complete files the `types` stage
+ * type-checks (tests/unit/snippet-typecheck.test.ts proves that check catches a wrong call).
  */
 import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { pageSnippets, type PageSnippet } from '@/lib/content/page-snippets'
-import { PARSE_ONLY, typecheckSnippets } from '@/lib/examples/typecheck-snippets'
+import { pageSnippets } from '@/lib/content/page-snippets'
+import { PARSE_ONLY } from '@/lib/examples/typecheck-snippets'
 import { mdxToMarkdown } from '@/lib/markdown/mdx-to-markdown'
 
 const ROOT = join(__dirname, '../..')
@@ -43,33 +42,6 @@ describe('TypeScript snippets in the pages', () => {
       expect(problems).toEqual([])
     },
   )
-})
-
-describe('the snippet type-check', () => {
-  const snippet = (code: string): PageSnippet => ({ file: 'pages/demo.mdx', line: 10, lang: 'ts', meta: '', code })
-
-  it('fails a wrong call to each coverage package, at the page line', () => {
-    const { errors } = typecheckSnippets(ROOT, [
-      snippet("import { neon } from '@neondatabase/serverless'\nexport const sql = neon(42)"),
-      snippet("import { connect } from '@planetscale/database'\nexport const db = connect({ uri: 'x' })"),
-      snippet("import express from 'express'\nexpress().get('/', (req, res) => res.stats(404))"),
-      snippet(
-        "import { getFirestore } from 'firebase-admin/firestore'\nexport const n: number = (await getFirestore().collection('p').get()).docs",
-      ),
-    ])
-    expect(errors).toHaveLength(4)
-    expect(errors.every((error) => error.startsWith('pages/demo.mdx:12:'))).toBe(true)
-  }, 60_000)
-
-  it("passes the reader's own modules as any and a relative import as one of them", () => {
-    const { errors } = typecheckSnippets(ROOT, [
-      snippet(
-        "import { pool } from './lib/db'\nimport { app } from '@/lib/firebase-admin'\nexport const x = [pool, app]",
-      ),
-      { ...snippet('const unfinished = undefinedName'), meta: 'filename="x.ts" check=parse' },
-    ])
-    expect(errors).toEqual([])
-  }, 60_000)
 })
 
 it("the Markdown copy keeps a fragment's filename and drops the check=parse note", () => {
