@@ -4,10 +4,12 @@ import nextra from 'nextra'
 import { CODE_THEMES } from './lib/site/code-theme.mjs'
 import { repositoryUrl } from './lib/site/config.mjs'
 import { withoutDescriptions } from './lib/mdx/page-map.mjs'
+import { compactTokens } from './lib/mdx/code-tokens.mjs'
 import recmaLightTabs from './lib/mdx/recma-light-tabs.mjs'
 import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkFacts from './lib/mdx/remark-facts.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
+import rehypeLazyImages from './lib/mdx/rehype-lazy-images.mjs'
 
 const withNextra = nextra({
   theme: 'nextra-theme-docs',
@@ -21,7 +23,10 @@ const withNextra = nextra({
     // `<Fact id="…" />`, `<WhatChanged>`, `<FactSources>`: the facts of lib/facts/ as static Markdown.
     // `<Lab example="…" />`: validates the id and injects the example's static highlight and lazy files.
     remarkPlugins: [remarkFacts, remarkLab],
-    rehypePrettyCodeOptions: { theme: CODE_THEMES },
+    // Diagrams load lazily, so React does not preload them before the first paint (lib/mdx/rehype-lazy-images.mjs).
+    rehypePlugins: [rehypeLazyImages],
+    // Code fences' colours as short classes, neighbouring tokens of one colour merged (lib/mdx/code-tokens.mjs).
+    rehypePrettyCodeOptions: { theme: CODE_THEMES, transformers: [compactTokens] },
     // Nextra's Tabs → the light ones (recma-light-tabs); static prose, lists, tables and code lines
     // live in the page's HTML only, not in its JavaScript (recma-server-only).
     recmaPlugins: [recmaLightTabs, recmaServerOnly],

@@ -29,5 +29,26 @@ export async function highlightFile(source, path) {
       // Plain text is the <pre>'s own colour: no span needed.
       .replace(/<span class="t-plain">([^<]*)<\/span>/g, '$1')
       .replace(/<pre class="shiki course-lab" style="[^"]*" tabindex="0">/, '<pre class="shiki">')
+      // Whitespace shows no colour, and neighbouring tokens of one colour can share a span
+      // (`import type` is one span, not two): same look, fewer bytes (lib/mdx/code-tokens.mjs does the same for fences).
+      .replace(/<span class="t-[\w ]+">( +)<\/span>/g, '$1')
+      // A line is any child of the <code> (Lab.module.css numbers them): the class on each adds nothing.
+      .replace(/<span class="line">/g, '<span>')
+      .replace(/(?:<span class="t-[\w ]+">[^<]*<\/span>){2,}/g, mergeSameClass)
   )
+}
+
+/** A run of token spans with neighbours of the same class merged: `<span class="t-x">a</span><span class="t-x">b</span>` → `<span class="t-x">ab</span>`. */
+function mergeSameClass(run) {
+  const tokens = [...run.matchAll(/<span class="([^"]+)">([^<]*)<\/span>/g)].map(([, className, text]) => ({
+    className,
+    text,
+  }))
+  const merged = []
+  for (const token of tokens) {
+    const last = merged[merged.length - 1]
+    if (last?.className === token.className) last.text += token.text
+    else merged.push({ ...token })
+  }
+  return merged.map(({ className, text }) => `<span class="${className}">${text}</span>`).join('')
 }

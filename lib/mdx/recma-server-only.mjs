@@ -131,7 +131,15 @@ function jsxName(tag) {
 }
 
 /** `as` prop: the component (`_components.p`) or the tag name (`"svg"`). */
+/**
+ * Blocks rendered as the plain element, styled by the site's stylesheet instead of the theme component's utility
+ * classes: a lesson has dozens of paragraphs, and the same 40-character class on each was HTML that every reader
+ * downloads before the first paint (styles/site.css, `p[data-so]`, has Nextra's margin and line height).
+ */
+const PLAIN_BLOCKS = new Set(['_components.p'])
+
 function asValue(tag) {
+  if (PLAIN_BLOCKS.has(tag)) return literal(componentName(tag))
   if (tag.startsWith('<')) return literal(tag.slice(1, -1))
   const [object, property] = tag.split('.')
   return property

@@ -223,3 +223,46 @@ test.describe('byte budgets of the static export', () => {
     ).toBeLessThanOrEqual(BUDGETS.exportBytes)
   })
 })
+
+// ---- Lesson pages' HTML (issue 17 item 7) ----
+// Lighthouse's simulated slow 4G charges every byte of the HTML document before the first paint, so a lesson's
+// HTML, not its JavaScript, is what separated it from the blank Nextra page on FCP and LCP (README, Benchmarks).
+// The lesson's text and example code stay in the HTML (readers without JavaScript, search engines); markup is what
+// was cut: code fences' colours are classes (lib/mdx/code-tokens.mjs), lab code merges same-colour tokens
+// (lib/mdx/highlight.mjs), diagrams load lazily so React does not preload them (lib/mdx/rehype-lazy-images.mjs).
+// When this fails: `npx tsx scripts/bench/html-weight.ts` prints every lesson's parts; cut markup before content.
+import { biggestParts, lessonHtmlWeights } from '../../scripts/bench/html-weight'
+
+/**
+ * Every lesson page's HTML document, gzip level 9. 2026-12-07: 13.2–20.9 kB (cold-starts the largest), from
+ * 13.5–21.9 kB before the markup cuts; the blank Nextra page's is 4.1 kB.
+ */
+const LESSON_HTML_GZIP = 21_500
+
+test.describe("lesson pages' HTML", () => {
+  test.skip(!existsSync(`${OUT}/index.html`), 'no build in out/: run `npm run build` first (npm test does)')
+
+  test('every lesson page sends its HTML under the budget, gzip', () => {
+    const pages = lessonHtmlWeights(OUT)
+    expect(pages.length, 'lesson pages under /why-api-routes-work/ and /where-they-hurt/').toBeGreaterThanOrEqual(12)
+    expect(
+      pages
+        .filter((page) => page.gzipBytes > LESSON_HTML_GZIP)
+        .map((page) => `${page.path}: ${over(page.gzipBytes, LESSON_HTML_GZIP)}; biggest parts: ${biggestParts(page)}`),
+      'lesson pages whose HTML is over budget',
+    ).toEqual([])
+  })
+
+  test('code fences carry their colours as classes, and no lesson preloads a diagram before its first paint', () => {
+    const problems: string[] = []
+    for (const page of lessonHtmlWeights(OUT)) {
+      const html = readFileSync(join(OUT, page.path, 'index.html'), 'utf8')
+      const inline = html.match(/style="--shiki-light:/g)?.length ?? 0
+      if (inline)
+        problems.push(`${page.path}: ${inline} code tokens with an inline --shiki style (lib/mdx/code-tokens.mjs)`)
+      if (/<link rel="preload" as="image"/.test(html))
+        problems.push(`${page.path}: preloads an image (lib/mdx/rehype-lazy-images.mjs)`)
+    }
+    expect(problems).toEqual([])
+  })
+})
