@@ -8,7 +8,8 @@
  * A recording can never differ from what the engine gives: after recording them all on a fresh
  * database, this re-runs every lab in the reverse order on the same database (so each one runs after
  * different work than the first time) and fails the build on any difference. An outcome JSON cannot
- * carry exactly (bytes, a Map, undefined in a list...) is not recorded; that lab always runs live.
+ * carry exactly (bytes, a Map, undefined in a list...) is not recorded (its file holds `null`); that lab
+ * always runs live.
  *
  *   npx tsx scripts/record-lab-runs.ts [outDir]
  */
@@ -139,7 +140,11 @@ async function main() {
     console.log(
       `Recorded first runs: ${recorded.size} of ${examples.length} labs, each checked against a second run (${(bytes / 1e3).toFixed(1)} kB gzipped, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
     )
-    for (const { example, why } of skipped) console.log(`  ${example} runs live only: ${why}`)
+    for (const { example, why } of skipped) {
+      // `null`: the lab runs live; a missing file would be a 404, which the browser logs as an error.
+      writeFileSync(join(outDir, recordedRunPath(buildId, example)), gzipSync('null'))
+      console.log(`  ${example} runs live only: ${why}`)
+    }
   } finally {
     await engine.close()
   }
