@@ -8,6 +8,7 @@ import recmaLightTabs from './lib/mdx/recma-light-tabs.mjs'
 import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkFacts from './lib/mdx/remark-facts.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
+import { zodEnglishOnly } from './lib/lab/modules/builtins/zod-english-only.mjs'
 
 const withNextra = nextra({
   theme: 'nextra-theme-docs',
@@ -157,8 +158,11 @@ export default withNextra({
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
     invalidateCacheOnMdxPlugins(
-      leaveOutSandpackPreview(
-        shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+      zodEnglishOnly(
+        leaveOutSandpackPreview(
+          shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+          options,
+        ),
         options,
       ),
     ),
