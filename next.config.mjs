@@ -10,6 +10,7 @@ import recmaServerOnly from './lib/mdx/recma-server-only.mjs'
 import remarkFacts from './lib/mdx/remark-facts.mjs'
 import remarkLab from './lib/mdx/remark-lab.mjs'
 import rehypeLazyImages from './lib/mdx/rehype-lazy-images.mjs'
+import { zodEnglishOnly } from './lib/lab/modules/builtins/zod-english-only.mjs'
 
 const withNextra = nextra({
   theme: 'nextra-theme-docs',
@@ -162,8 +163,11 @@ export default withNextra({
   typescript: { ignoreBuildErrors: true },
   webpack: (config, options) =>
     invalidateCacheOnMdxPlugins(
-      leaveOutSandpackPreview(
-        shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+      zodEnglishOnly(
+        leaveOutSandpackPreview(
+          shipPrismaRuntime(shipDatabaseSnapshot(ignoreNodeBuiltinsInTheBrowser(config, options)), options),
+          options,
+        ),
         options,
       ),
     ),

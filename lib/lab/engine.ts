@@ -24,15 +24,15 @@ export interface Engine {
   ready(): Promise<void>
   /**
    * Run one scenario. Runs are serialised (one database). After a run that completes, the engine
-   * resets the database for the same files right away (`LabDatabase#prepare`), so a repeat of it
-   * starts without that wait; `prepareNext: false` skips this (the worker's warm-up run).
+   * resets the database for the same files right away (`LabDatabase#resetAhead`), so a repeat of it
+   * starts without that wait; `resetAhead: false` skips this (the worker's warm-up run).
    */
-  run(input: RunInput, options?: { signal?: AbortSignal; prepareNext?: boolean }): Promise<RunOutcome>
+  run(input: RunInput, options?: { signal?: AbortSignal; resetAhead?: boolean }): Promise<RunOutcome>
   /**
    * Compile `input`'s files and reset the database for them, as its run would, so that run starts
-   * without either (see `LabDatabase#prepare`). Queued like a run; does nothing once `signal` aborts.
+   * without either (see `LabDatabase#resetAhead`). Queued like a run; does nothing once `signal` aborts.
    */
-  prepare(input: RunInput, options?: { signal?: AbortSignal }): Promise<void>
+  getReadyFor(input: RunInput, options?: { signal?: AbortSignal }): Promise<void>
   close(): Promise<void>
 }
 
@@ -55,15 +55,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const next = queue.then(async () => runScenario(await ready(), input, opts.signal))
       queue = next
         .then(async (outcome) => {
-          if (!outcome.ok || opts.prepareNext === false || opts.signal?.aborted) return
+          if (!outcome.ok || opts.resetAhead === false || opts.signal?.aborted) return
           // A macrotask first, so the caller gets the result (and posts it) before this starts.
           await macrotask()
-          await prepareFor(await ready(), input)
+          await resetAheadFor(await ready(), input)
         })
         .catch(() => undefined)
       return next
     },
-    prepare(input, opts = {}) {
+    getReadyFor(input, opts = {}) {
       const next = queue.then(async () => {
         if (opts.signal?.aborted) return
         try {
@@ -72,7 +72,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         } catch {
           // The run reports it.
         }
-        if (!opts.signal?.aborted) await prepareFor(await ready(), input)
+        if (!opts.signal?.aborted) await resetAheadFor(await ready(), input)
       })
       queue = next.catch(() => undefined)
       return next
@@ -84,8 +84,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 }
 
-function prepareFor(db: LabDatabase, input: RunInput): Promise<void> {
-  return db.prepare(...resetArguments(input))
+function resetAheadFor(db: LabDatabase, input: RunInput): Promise<void> {
+  return db.resetAhead(...resetArguments(input))
 }
 
 /**

@@ -39,17 +39,17 @@ async function main() {
   step('PGlite open (from the snapshot)')
   const engine = createEngine({ database })
   await engine.ready()
-  await engine.run(WARM_UP_RUN, { prepareNext: false })
+  await engine.run(WARM_UP_RUN, { resetAhead: false })
   step('warm-up run')
   for (const id of ids.length ? ids : ['pooling-module-pool']) {
     const input = await loadExampleInput(id)
-    await engine.prepare(input)
+    await engine.getReadyFor(input)
     step(`${id}: compile + reset ahead of the first run (expect-run)`)
     for (const label of ['first run', 'repeat 1', 'repeat 2', 'repeat 3']) {
       await engine.run(input)
       step(`${id}: ${label}`)
       // Queued behind the reset ahead that the run started, which it then finds done.
-      await engine.prepare(input)
+      await engine.getReadyFor(input)
       step(`${id}: reset ahead after the ${label}`)
     }
   }

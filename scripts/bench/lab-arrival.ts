@@ -21,7 +21,21 @@ export interface LabArrivalFigures {
   labs: number
   firstRunMedianMs: number
   repeatMedianMs: number
-  perLab: Array<{ lab: string; url: string; firstRunMs: number; repeatsMs: number[]; summary: string }>
+  /** The first repeat of each lab alone: after a recorded first Run it may wait for the database to open. */
+  firstRepeatMedianMs: number
+  /** Labs whose first Run showed the build's recorded run (components/Lab/session/recordedRun.ts). */
+  recordedFirstRuns: number
+  /** Labs whose first Run's summary is the live repeat's (a recorded run must agree with the engine). */
+  summariesAgree: number
+  perLab: Array<{
+    lab: string
+    url: string
+    firstRunMs: number
+    repeatsMs: number[]
+    summary: string
+    recorded: boolean
+    repeatSummary: string
+  }>
   error?: string
 }
 
@@ -127,7 +141,15 @@ export async function labArrival(
   labs: Array<{ lab: string; path: string }>,
   browser: Browser,
 ): Promise<LabArrivalFigures> {
-  const figures: LabArrivalFigures = { labs: labs.length, firstRunMedianMs: NaN, repeatMedianMs: NaN, perLab: [] }
+  const figures: LabArrivalFigures = {
+    labs: labs.length,
+    firstRunMedianMs: NaN,
+    repeatMedianMs: NaN,
+    firstRepeatMedianMs: NaN,
+    recordedFirstRuns: 0,
+    summariesAgree: 0,
+    perLab: [],
+  }
   try {
     for (const [index, { lab, path }] of labs.entries()) {
       log(`lab arrival: ${lab} (${index + 1}/${labs.length})`)
@@ -138,9 +160,16 @@ export async function labArrival(
         await page.goto(origin + path, { waitUntil: 'load' })
         await scrollToRun(page, lab)
         const first = await timedPress(page, lab)
+        const recorded = await page.evaluate(() => performance.getEntriesByName('lab-recorded-run').length > 0)
         const repeatsMs: number[] = []
-        for (let repeat = 0; repeat < REPEATS; repeat++) repeatsMs.push(Math.round((await timedPress(page, lab)).ms))
-        figures.perLab.push({ lab, url: path, firstRunMs: Math.round(first.ms), repeatsMs, summary: first.summary })
+        let repeatSummary = ''
+        for (let repeat = 0; repeat < REPEATS; repeat++) {
+          const press = await timedPress(page, lab)
+          repeatsMs.push(Math.round(press.ms))
+          repeatSummary = press.summary
+        }
+        const firstRunMs = Math.round(first.ms)
+        figures.perLab.push({ lab, url: path, firstRunMs, repeatsMs, summary: first.summary, recorded, repeatSummary })
       } finally {
         await context.close()
       }
@@ -150,6 +179,9 @@ export async function labArrival(
   }
   figures.firstRunMedianMs = median(figures.perLab.map((row) => row.firstRunMs))
   figures.repeatMedianMs = median(figures.perLab.flatMap((row) => row.repeatsMs))
+  figures.firstRepeatMedianMs = median(figures.perLab.map((row) => row.repeatsMs[0]))
+  figures.recordedFirstRuns = figures.perLab.filter((row) => row.recorded).length
+  figures.summariesAgree = figures.perLab.filter((row) => row.summary === row.repeatSummary).length
   return figures
 }
 
@@ -183,7 +215,9 @@ async function cli() {
   for (const [out, figures] of Object.entries(results)) {
     process.stdout.write(
       `${out}: ${figures.labs} labs, first Run on arrival ${Math.round(figures.firstRunMedianMs)} ms (median), ` +
-        `repeat at once ${Math.round(figures.repeatMedianMs)} ms (median)${figures.error ? `; incomplete: ${figures.error}` : ''}\n`,
+        `repeat at once ${Math.round(figures.repeatMedianMs)} ms (median; the first repeat ${Math.round(figures.firstRepeatMedianMs)} ms), ` +
+        `${figures.recordedFirstRuns} first Runs recorded, ${figures.summariesAgree} first summaries equal to the live repeat's` +
+        `${figures.error ? `; incomplete: ${figures.error}` : ''}\n`,
     )
   }
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)

@@ -59,7 +59,9 @@ export async function offlineManifest(outDir = 'out'): Promise<OfflineManifest> 
       .filter((chunk) => chunk.kind !== 'other')
       .map((chunk) => `_next/static/chunks/${chunk.file}`),
   )
-  const isLab = (file: string) => file.startsWith('_next/static/media/') || labChunks.has(file)
+  // The labs' recorded first runs (scripts/record-lab-runs.ts) go with the engine they stand in for.
+  const isLab = (file: string) =>
+    file.startsWith('_next/static/media/') || labChunks.has(file) || /^_next\/static\/[^/]+\/lab-runs\//.test(file)
 
   const { manifestEntries, warnings } = await getManifest({
     globDirectory: outDir,

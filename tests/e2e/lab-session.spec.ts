@@ -19,6 +19,11 @@ async function withRenamedLabels(page: Page, path: string, labels: Record<string
   })
 }
 
+/** The first Run live, not the build's recording of it (components/Lab/session/recordedRun.ts; recorded-run.spec.ts). */
+async function withoutRecordedRuns(page: Page) {
+  await page.route('**/lab-runs/**', (route) => route.fulfill({ contentType: 'application/json', body: 'null' }))
+}
+
 test.beforeEach(async ({ page }) => {
   await page.goto('/playground/')
   await page.evaluate(() => localStorage.clear())
@@ -108,6 +113,7 @@ test('each lab on a page loads its module once and makes one session of it, what
 
 test('a run that another lab’s run replaces says it was cancelled, not stopped for a timeout', async ({ page }) => {
   const path = '/why-api-routes-work/isr-and-caching/'
+  await withoutRecordedRuns(page)
   await page.goto(path)
   const first = page.locator('[data-lab="caching-revalidate"]')
   const second = page.locator('[data-lab="caching-revalidate-exercise"]')
@@ -138,6 +144,7 @@ test('a first Run that waits for the database says so, with progress, and offers
     await released
     await route.continue()
   })
+  await withoutRecordedRuns(page)
   await page.goto('/playground/')
   const root = page.locator('[data-lab="playground"]')
   await root.scrollIntoViewIfNeeded()

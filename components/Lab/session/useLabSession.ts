@@ -12,6 +12,7 @@ import type { StaticSnapshot } from '../staticEdits'
 import { loadEdits } from '../storage'
 import type { LabModule } from '../types'
 import { labCommands, type LabCommands } from './commands'
+import { recordedFirstRun } from './recordedRun'
 import { createLabSession, PENDING_ACTIONS, type LabSessionState, type PendingAction } from './state'
 
 /** What the static lab hands the session: what the reader left there, and what they pressed. */
@@ -42,7 +43,13 @@ export function useLabSession(
     })
     // One mark per session made: tests/e2e/lab-session.spec.ts counts them (one per lab on the page).
     performance.mark('lab-session', { detail: example })
-    return { session, commands: labCommands(example, meta, session, { runOnHost: runOnLabHost }) }
+    return {
+      session,
+      commands: labCommands(example, meta, session, {
+        runOnHost: runOnLabHost,
+        recordedFirstRun: recordedFirstRun(example),
+      }),
+    }
   })
   const state = useSyncExternalStore(session.subscribe, session.getState, session.getState)
 

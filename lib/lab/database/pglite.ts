@@ -75,12 +75,12 @@ export class LabDatabase {
    */
   async reset(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
     const key = resetKey(schema, seed, randomSeed)
-    if (this.preparedFor === key) {
-      // `prepare()` did this very reset after the last run and nothing has touched the database since.
-      this.preparedFor = null
+    if (this.resetDoneAhead === key) {
+      // `resetAhead()` did this very reset after the last run and nothing has touched the database since.
+      this.resetDoneAhead = null
       return
     }
-    this.preparedFor = null
+    this.resetDoneAhead = null
     const seedValue = ((randomSeed % 1000) / 1000) * 2 - 1
     // Session settings, seeded random() and the clock at t = 0, as both paths leave them.
     const session = `${SEARCH_PATH} RESET statement_timeout; SELECT setseed(${seedValue}); SELECT set_config('lab.now', '${new Date(VIRTUAL_EPOCH).toISOString()}', false);`
@@ -118,7 +118,7 @@ export class LabDatabase {
     // The check never fails a run: any error just means the next reset is a full one too.
     // Not on the first full reset after the database opens: the event trigger and the catalog query
     // cost a few hundred ms on a cold database, on the reader's first Run. The reset after that run
-    // is then a full one too, normally done while the reader reads (`prepare`).
+    // is then a full one too, normally done while the reader reads (`resetAhead`).
     const short_ = this.fullResets++ === 0 ? null : await this.shortResetFor(schema, seed ?? '').catch(() => null)
     if (seed) await this.execFile('db/seed.sql', seed)
     this.shortReset = short_
@@ -130,17 +130,17 @@ export class LabDatabase {
    * `reset()` with the same arguments then has nothing left to do, as long as no statement ran in
    * between. A failure is left for that `reset()` to hit again and report.
    */
-  async prepare(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
+  async resetAhead(schema: string, seed: string | undefined, randomSeed: number): Promise<void> {
     try {
       await this.reset(schema, seed, randomSeed)
-      this.preparedFor = resetKey(schema, seed, randomSeed)
+      this.resetDoneAhead = resetKey(schema, seed, randomSeed)
     } catch {
-      this.preparedFor = null
+      this.resetDoneAhead = null
     }
   }
 
-  /** The arguments of a `reset()` that `prepare()` has done already; null once anything ran since. */
-  private preparedFor: string | null = null
+  /** The arguments of a `reset()` that `resetAhead()` has done already; null once anything ran since. */
+  private resetDoneAhead: string | null = null
 
   /** How to get back to the state after the last reset without DDL; null: a full reset is needed. */
   private shortReset: { schema: string; seed: string; statements: string; trigger: string } | null = null
@@ -195,7 +195,7 @@ export class LabDatabase {
 
   async setNow(virtualMs: number): Promise<void> {
     if (virtualMs === this.nowSet) return
-    this.preparedFor = null
+    this.resetDoneAhead = null
     this.nowSet = virtualMs
     // SET over the simple protocol: one round trip into PGlite instead of six for a parameterised SELECT.
     try {
@@ -216,7 +216,7 @@ export class LabDatabase {
     virtualMs: number,
     parsers?: Parsers,
   ): Promise<QueryResult[]> {
-    this.preparedFor = null
+    this.resetDoneAhead = null
     if (!this.sessionTouched && touchesSession(sql)) this.sessionTouched = true
     await this.setNow(virtualMs)
     const text = virtualiseTime(sql)
@@ -262,7 +262,7 @@ export class LabDatabase {
    * to read them, which may put back an older clock.
    */
   async dump(maxRows: number): Promise<TablesRead> {
-    this.preparedFor = null
+    this.resetDoneAhead = null
     const read = await readTables(this.pg, maxRows)
     if (read.openTransaction) this.nowSet = -1
     return read

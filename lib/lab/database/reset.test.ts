@@ -1,6 +1,6 @@
 /**
  * How the database is reset between runs: a full reset, the short path when only data changed, and
- * the reset done ahead for a repeat (LabDatabase#prepare). Each gives the state a fresh schema gives.
+ * the reset done ahead for a repeat (LabDatabase#resetAhead). Each gives the state a fresh schema gives.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { dataDirBlob } from '../snapshot/blob'
@@ -102,7 +102,7 @@ export async function POST() {
   })
 })
 
-describe('the reset for a repeat, done right after a run (LabDatabase#prepare)', () => {
+describe('the reset for a repeat, done right after a run (LabDatabase#resetAhead)', () => {
   let db: LabDatabase
   beforeAll(async () => {
     db = await LabDatabase.create({ loadDataDir: dataDirBlob(new Uint8Array(await snapshotBytes())) })
@@ -140,7 +140,7 @@ describe('the reset for a repeat, done right after a run (LabDatabase#prepare)',
   it('leaves the next reset with the same arguments nothing to do, and the same state', async () => {
     await db.reset(TODOS_SCHEMA, TODOS_SEED, 1)
     await db.run("insert into todos (title) values ('noise')", undefined, 'object', 1000)
-    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.resetAhead(TODOS_SCHEMA, TODOS_SEED, 1)
     expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED)).toBe(0)
     expect(await titles()).toEqual(seeded)
     await db.run("insert into todos (title) values ('noise')", undefined, 'object', 1000)
@@ -150,41 +150,41 @@ describe('the reset for a repeat, done right after a run (LabDatabase#prepare)',
   })
 
   it('is not used once a statement ran, or for other files or another random seed', async () => {
-    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.resetAhead(TODOS_SCHEMA, TODOS_SEED, 1)
     await db.run('select 1', undefined, 'object', 0)
     expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED)).toBeGreaterThan(0)
-    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.resetAhead(TODOS_SCHEMA, TODOS_SEED, 1)
     expect(
       await resetAndWatch(TODOS_SCHEMA, `${TODOS_SEED} insert into todos (title) values ('Fourth');`),
     ).toBeGreaterThan(0)
     expect(await titles()).toEqual([...seeded, '4 Fourth'])
-    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.resetAhead(TODOS_SCHEMA, TODOS_SEED, 1)
     expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED)).toBe(0)
     const random = async () => (await db.run('select random() as r', undefined, 'object', 0))[0].rows[0]
     await db.reset(TODOS_SCHEMA, TODOS_SEED, 2)
     const seededTwo = await random()
-    await db.prepare(TODOS_SCHEMA, TODOS_SEED, 1)
+    await db.resetAhead(TODOS_SCHEMA, TODOS_SEED, 1)
     expect(await resetAndWatch(TODOS_SCHEMA, TODOS_SEED, 2)).toBeGreaterThan(0)
     expect(await random()).toEqual(seededTwo)
   })
 
-  it('Engine#prepare compiles and resets ahead of the run, which then sends no reset and gets the same result', async () => {
+  it('Engine#getReadyFor compiles and resets ahead of the run, which then sends no reset and gets the same result', async () => {
     const lab = createEngine({ database: db })
     const input: RunInput = {
       files: QUERY_ROUTE('insert into todos (title) values ($1) returning id, created_at'),
       scenario: { requests: [{ method: 'POST', path: '/api/q', body: { values: ['Again'] } }] },
     }
-    const unprepared = ok(await lab.run(input, { prepareNext: false }))
-    await lab.prepare({ ...input, files: { ...input.files, 'db/seed.sql': '' } }, { signal: AbortSignal.abort() })
-    await lab.prepare(input)
+    const unready = ok(await lab.run(input, { resetAhead: false }))
+    await lab.getReadyFor({ ...input, files: { ...input.files, 'db/seed.sql': '' } }, { signal: AbortSignal.abort() })
+    await lab.getReadyFor(input)
     const exec = vi.spyOn(db.pg, 'exec')
-    const prepared = ok(await lab.run(input, { prepareNext: false }))
+    const readied = ok(await lab.run(input, { resetAhead: false }))
     const sent = exec.mock.calls.map(([sql]) => sql)
     exec.mockRestore()
     expect(sent.filter((sql) => /truncate|drop schema|create table/i.test(sql))).toEqual([])
-    expect(JSON.parse(prepared.requests[0].body).rows).toEqual([{ id: 4, created_at: '2026-01-01T00:00:00.286Z' }])
-    expect(prepared.requests).toEqual(unprepared.requests)
-    expect(prepared.database).toEqual(unprepared.database)
+    expect(JSON.parse(readied.requests[0].body).rows).toEqual([{ id: 4, created_at: '2026-01-01T00:00:00.286Z' }])
+    expect(readied.requests).toEqual(unready.requests)
+    expect(readied.database).toEqual(unready.database)
   })
 })
 

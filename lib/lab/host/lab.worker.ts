@@ -97,7 +97,7 @@ const warmUp = new AbortController()
 let expectedRun: RunInput | undefined
 let warmingUp: Promise<unknown> = Promise.all([getEngine(), engineModule])
   .then(async ([e, module]) => {
-    if (expectedRun) await e.prepare(expectedRun, { signal: warmUp.signal })
+    if (expectedRun) await e.getReadyFor(expectedRun, { signal: warmUp.signal })
     await module.warmUp(e, warmUp.signal)
   })
   .catch(() => undefined)
@@ -134,7 +134,7 @@ function handle(msg: ToWorker): void {
       // After the warm-up run, which resets the database for its own files.
       warmingUp = warmingUp
         .then(() => getEngine())
-        .then((e) => e.prepare(msg.input, { signal: warmUp.signal }))
+        .then((e) => e.getReadyFor(msg.input, { signal: warmUp.signal }))
         .catch(() => undefined)
       break
     case 'run': {

@@ -74,5 +74,5 @@ export async function startEngine(assets: DatabaseAssets): Promise<Engine> {
 export async function warmUp(engine: Engine, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return
   // No reset for a repeat of it afterwards: the reader's run will have other files.
-  await engine.run(WARM_UP_RUN, { signal, prepareNext: false }).catch(() => undefined)
+  await engine.run(WARM_UP_RUN, { signal, resetAhead: false }).catch(() => undefined)
 }

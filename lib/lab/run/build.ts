@@ -55,7 +55,7 @@ export function buildProject({ files, scenario }: RunInput): BuiltProject | RunF
   return { ok: true, project, crons, proxy, queues }
 }
 
-/** The reset a run of `input` starts with; `LabDatabase#prepare` must ask for exactly this one to spare the run it. */
+/** The reset a run of `input` starts with; `LabDatabase#resetAhead` must ask for exactly this one to spare the run it. */
 export function resetArguments({
   files,
   scenario,

@@ -19,7 +19,7 @@ export function createTestEngine(): Engine {
   return {
     ready: async () => (await get()).ready(),
     run: async (input, options) => (await get()).run(input, options),
-    prepare: async (input, options) => (await get()).prepare(input, options),
+    getReadyFor: async (input, options) => (await get()).getReadyFor(input, options),
     close: async () => {
       await engine?.close()
       engine = undefined

@@ -38,7 +38,7 @@ export async function runCaseInLab(engine: Engine, c: PgCase): Promise<PgCaseOut
         requests: [{ method: 'GET', path: '/api/case' }],
       },
     },
-    { prepareNext: false },
+    { resetAhead: false },
   )
   if (!outcome.ok) throw new Error(`${c.id}: the lab could not run it: ${outcome.error.message}`)
   const request = outcome.requests[0]

@@ -1,0 +1,62 @@
+/**
+ * The build's recorded first run (components/Lab/session/recordedRun.ts, scripts/record-lab-runs.ts):
+ * a first Run pressed before the page's database has opened shows it at once, the worker's own run of
+ * the same input agrees with it, and anything else (another request, a second Run) is live.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+test.setTimeout(120_000)
+const FIRST_RUN_MS = 60_000
+
+/** Postgres's WebAssembly is held back: the database cannot open until the returned function is called. */
+async function holdDatabase(page: Page): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/*.wasm', async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+const marks = (page: Page, name: string) =>
+  page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => (entry as PerformanceMark).detail), name)
+
+test('a first Run before the database opens shows the recorded run at once; the engine agrees; the next Run is live', async ({
+  page,
+}) => {
+  const release = await holdDatabase(page)
+  await page.goto('/playground/')
+  const root = page.locator('[data-lab="playground"]')
+  await root.scrollIntoViewIfNeeded()
+  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  await root.getByRole('button', { name: 'Run', exact: true }).click()
+  // Done while Postgres cannot even have started: the build's recording, not a run.
+  await expect(root).toHaveAttribute('data-state', 'done', { timeout: 10_000 })
+  await expect(root.getByTestId('startup-status')).toHaveCount(0)
+  const summary = await root.getByTestId('run-summary').textContent()
+  expect(await marks(page, 'lab-recorded-run')).toEqual(['playground'])
+  // The worker runs the same input once the database opens, and its outcome equals the recording.
+  release()
+  await expect.poll(() => marks(page, 'lab-recorded-run-confirmed'), { timeout: FIRST_RUN_MS }).toEqual(['playground'])
+  await root.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+  await expect(root.getByTestId('run-summary')).toHaveText(summary!)
+  expect(await marks(page, 'lab-recorded-run')).toEqual(['playground'])
+})
+
+test('a first Run of another request waits for the live engine', async ({ page }) => {
+  const release = await holdDatabase(page)
+  await page.goto('/playground/')
+  const root = page.locator('[data-lab="playground"]')
+  await root.scrollIntoViewIfNeeded()
+  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  await root.getByRole('textbox', { name: 'Path' }).fill('/api/nowhere')
+  await root.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(root.getByTestId('startup-status')).toContainText('Starting Postgres in your browser (first run only)…')
+  await expect(root).toHaveAttribute('data-state', 'running')
+  release()
+  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+  expect(await marks(page, 'lab-recorded-run')).toEqual([])
+})
