@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, openLab, test } from './fixtures'
 
 test.setTimeout(120_000)
 test.use({ viewport: { width: 1280, height: 800 } })
@@ -24,14 +24,6 @@ function firstPageByExample(dir = 'out', found = new Map<string, string>()): Map
     }
   }
   return found
-}
-
-async function openLab(page: Page, path: string, id: string): Promise<Locator> {
-  await page.goto(path)
-  const lab = page.locator(`[data-lab="${id}"]`)
-  await lab.scrollIntoViewIfNeeded()
-  await expect(lab.locator('.cm-content').first()).toBeVisible({ timeout: 60_000 })
-  return lab
 }
 
 /**
@@ -73,7 +65,7 @@ async function overflowingFiles(lab: Locator): Promise<Record<string, number>> {
 
 for (const [id, path] of firstPageByExample()) {
   test(`${id}: no file overflows the editor at 1280 px, with soft wrap on or in the focus view`, async ({ page }) => {
-    const lab = await openLab(page, path, id)
+    const lab = await openLab(page, id, { path: path })
     const wrap = lab.getByRole('button', { name: 'Wrap lines' })
     await wrap.click()
     await expect(wrap).toHaveAttribute('aria-pressed', 'true')
@@ -94,13 +86,13 @@ test.describe('the controls', () => {
   const ID = 'limits-long-transaction'
 
   test('the wrap choice is remembered across a reload and shared by every lab of the page', async ({ page }) => {
-    let lab = await openLab(page, PAGE, ID)
+    let lab = await openLab(page, ID, { path: PAGE })
     await lab.getByRole('button', { name: 'Wrap lines' }).click()
     await page.reload()
-    lab = await openLab(page, PAGE, ID)
+    lab = await openLab(page, ID, { path: PAGE })
     await expect(lab.getByRole('button', { name: 'Wrap lines' })).toHaveAttribute('aria-pressed', 'true')
     await expect(lab.locator('.cm-lineWrapping').first()).toBeVisible()
-    const other = await openLab(page, PAGE, 'limits-close-month-exercise')
+    const other = await openLab(page, 'limits-close-month-exercise', { path: PAGE })
     await expect(other.getByRole('button', { name: 'Wrap lines' })).toHaveAttribute('aria-pressed', 'true')
   })
 
@@ -110,7 +102,7 @@ test.describe('the controls', () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
       }
     })
-    const lab = await openLab(page, PAGE, ID)
+    const lab = await openLab(page, ID, { path: PAGE })
     const wrap = lab.getByRole('button', { name: 'Wrap lines' })
     await wrap.click()
     await expect(wrap).toHaveAttribute('aria-pressed', 'true')
@@ -121,7 +113,7 @@ test.describe('the controls', () => {
   test('the focus view opens and closes from the keyboard, keeps Tab inside the lab, and gives the page back', async ({
     page,
   }) => {
-    const lab = await openLab(page, PAGE, ID)
+    const lab = await openLab(page, ID, { path: PAGE })
     const focus = lab.getByRole('button', { name: 'Focus view' })
     await focus.focus()
     await page.keyboard.press('Enter')

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Download, Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import type { Download } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, openLab, test } from './fixtures'
 
 test.setTimeout(120_000)
 
@@ -14,13 +14,6 @@ const PAGE = '/where-they-hurt/cold-starts-and-connection-pooling/'
 const ID = 'pooling-module-pool'
 const verifyPackage = JSON.parse(readFileSync('examples/verify/package.json', 'utf8')) as {
   dependencies: Record<string, string>
-}
-
-async function openLab(page: Page): Promise<Locator> {
-  const root = page.locator(`[data-lab="${ID}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: 60_000 })
-  return root
 }
 
 async function zipOf(download: Download): Promise<Record<string, string>> {
@@ -42,7 +35,7 @@ test('Download saves a zip with the edited file and the pinned package.json; the
   page.on('request', (request) => {
     if (/lab-download/.test(request.url())) downloadChunks.push(request.url())
   })
-  const root = await openLab(page)
+  const root = await openLab(page, ID)
   // lib/db.ts is the active file: make an edit a reader would make.
   await root.locator('.cm-content').first().click()
   await page.keyboard.press('ControlOrMeta+End')

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 /**
  * Every browser test gets a page that fails the test when the site logs a console error, throws,
@@ -67,24 +67,14 @@ export async function expectNoSeriousA11yViolations(page: Page, options: { inclu
   expect(serious, `axe violations on ${page.url()}`).toEqual([])
 }
 
-/** Holds every lazily loaded chunk until `release()`: the page has hydrated, the lab has not loaded. */
-export async function holdLazyChunks(page: Page) {
-  await page.waitForLoadState('load')
-  let release!: () => void
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/_next/static/**', async (route) => {
-    await released
-    await route.continue()
-  })
-  return release
-}
-
 /**
- * holdLazyChunks installed before a navigation or a reload to `path` (default: the current page), so nothing
- * lazy can load between the page's `load` and the hold. The files the page's HTML names (its first load) pass;
- * every other file under /_next/static/ waits for `release()`. Without it, a lab that starts as soon as it is
- * near the viewport or on its own soon after load (the reader-arrival fallback) can replace its static view
- * before the test has pressed a button in it, which a busy machine makes likely.
+ * Holds every lazily loaded chunk of the page until `release()`: the page hydrates, its labs stay static.
+ * Install it before the navigation or reload to `path` (default: the current page), so nothing lazy can
+ * load between the page's `load` and the hold. The files the page's HTML names (its first load) pass;
+ * every other file under /_next/static/ waits for `release()`. A hold installed after `load` raced: a lab
+ * that starts as soon as it is near the viewport, or on its own soon after load (the reader-arrival
+ * fallback), could replace its static view before the test pressed a button in it, which a busy machine
+ * makes likely.
  */
 export async function holdLazyChunksFromTheStart(page: Page, path?: string) {
   const url = new URL(path ?? page.url(), page.url()).href
@@ -98,4 +88,38 @@ export async function holdLazyChunksFromTheStart(page: Page, path?: string) {
     await route.continue()
   })
   return release
+}
+
+/** The first run on a page starts the worker and its database: seconds on a 2-core machine, more when it is busy. */
+export const FIRST_RUN_MS = 60_000
+
+/** The lab `id` on the page (its section, `data-lab`). */
+export function labOn(page: Page, id: string): Locator {
+  return page.locator(`[data-lab="${id}"]`)
+}
+
+/**
+ * Scrolls to the lab `id` (after going to `path`, when given) and waits until it is interactive: its
+ * files loaded, CodeMirror mounted, nothing running.
+ */
+export async function openLab(page: Page, id: string, { path }: { path?: string } = {}): Promise<Locator> {
+  if (path) await page.goto(path)
+  const root = labOn(page, id)
+  await root.scrollIntoViewIfNeeded()
+  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  await expect(root).toHaveAttribute('data-state', /idle|done|error/)
+  return root
+}
+
+/** Presses the lab's Run and waits until the run has ended in the state `expected`. */
+export async function run(root: Locator, expected: RegExp | string = /done/) {
+  await root.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(root).toHaveAttribute('data-state', expected, { timeout: FIRST_RUN_MS })
+}
+
+/** Replaces the active file's text; `insertText` avoids CodeMirror's bracket auto-closing. */
+export async function replaceCode(page: Page, root: Locator, code: string) {
+  await root.locator('.cm-content').first().click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.insertText(code)
 }

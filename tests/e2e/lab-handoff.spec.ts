@@ -3,10 +3,9 @@
  * a reader does in it meanwhile must carry over: values typed, the scenario chosen, Run pressed, the
  * focus and the caret. The lab's chunks are held back here so the reader is always first.
  */
-import { expect, holdLazyChunks, test } from './fixtures'
+import { expect, FIRST_RUN_MS, holdLazyChunksFromTheStart, test } from './fixtures'
 
 test.setTimeout(120_000)
-const FIRST_RUN_MS = 60_000
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/playground/')
@@ -16,8 +15,8 @@ test.beforeEach(async ({ page }) => {
 test('a scenario chosen, a body typed and Run pressed before the lab loads make one run with them', async ({
   page,
 }) => {
+  const release = await holdLazyChunksFromTheStart(page)
   await page.reload()
-  const release = await holdLazyChunks(page)
   const root = page.locator('[data-lab="playground"]')
   await root.getByLabel('Scenario').selectOption('Create a todo')
   await root.getByLabel('Body (JSON)').fill('{ "title": "Typed before the lab loaded" }')
@@ -36,8 +35,8 @@ test('a scenario chosen, a body typed and Run pressed before the lab loads make 
 test('Run held down while the lab loads still runs when released: the static view stays until the press ends', async ({
   page,
 }) => {
+  const release = await holdLazyChunksFromTheStart(page)
   await page.reload()
-  const release = await holdLazyChunks(page)
   const root = page.locator('[data-lab="playground"]')
   const run = root.getByRole('button', { name: 'Run', exact: true })
   await run.scrollIntoViewIfNeeded()
@@ -55,8 +54,8 @@ test('Run held down while the lab loads still runs when released: the static vie
 })
 
 test('the field being typed in keeps the focus and the caret when the interactive lab takes over', async ({ page }) => {
+  const release = await holdLazyChunksFromTheStart(page)
   await page.reload()
-  const release = await holdLazyChunks(page)
   const root = page.locator('[data-lab="playground"]')
   const path = root.getByLabel('Path')
   await path.click()
@@ -70,8 +69,9 @@ test('the field being typed in keeps the focus and the caret when the interactiv
 })
 
 test('Check pressed before the exercise lab loads runs the checks once it has', async ({ page }) => {
-  await page.goto('/why-api-routes-work/isr-and-caching/')
-  const release = await holdLazyChunks(page)
+  const path = '/why-api-routes-work/isr-and-caching/'
+  const release = await holdLazyChunksFromTheStart(page, path)
+  await page.goto(path)
   const root = page.locator('[data-lab="caching-revalidate-exercise"]')
   await root.scrollIntoViewIfNeeded()
   await root.getByRole('button', { name: 'Check', exact: true }).click()

@@ -3,35 +3,11 @@
  * reader's words, one message per error, old results marked once they no longer answer what is on
  * screen, a skip link, dark diagrams, and the playground's first suggestion showing a change.
  */
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, FIRST_RUN_MS, openLab, replaceCode, run, test } from './fixtures'
 
-const FIRST_RUN_MS = 60_000
 test.setTimeout(120_000)
 
 const POOLING_LESSON = '/where-they-hurt/cold-starts-and-connection-pooling/'
-
-/** Waits until the lab's editor is interactive (files loaded, CodeMirror mounted). */
-async function openLab(page: Page, path: string, id: string): Promise<Locator> {
-  await page.goto(path)
-  const root = page.locator(`[data-lab="${id}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
-  await expect(root).toHaveAttribute('data-state', /idle|done|error/)
-  return root
-}
-
-async function run(root: Locator, expected: RegExp = /done/) {
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', expected, { timeout: FIRST_RUN_MS })
-}
-
-/** Replaces the active file's text; `insertText` avoids CodeMirror's bracket auto-closing. */
-async function replaceCode(page: Page, root: Locator, code: string) {
-  await root.locator('.cm-content').first().click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(code)
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/playground/')
@@ -40,7 +16,7 @@ test.beforeEach(async ({ page }) => {
 
 test.describe('hints before the solution', () => {
   test('are revealed one at a time with the keyboard, announced, and remembered after a reload', async ({ page }) => {
-    let root = await openLab(page, POOLING_LESSON, 'pooling-burst-exercise')
+    let root = await openLab(page, 'pooling-burst-exercise', { path: POOLING_LESSON })
     const exercise = root.getByRole('group', { name: 'Exercise' })
     await expect(exercise.getByTestId('hints')).toHaveCount(0)
 
@@ -60,7 +36,7 @@ test.describe('hints before the solution', () => {
     await expectNoSeriousA11yViolations(page, { include: '[data-lab="pooling-burst-exercise"]' })
 
     await page.reload()
-    root = await openLab(page, POOLING_LESSON, 'pooling-burst-exercise')
+    root = await openLab(page, 'pooling-burst-exercise', { path: POOLING_LESSON })
     const again = root.getByRole('group', { name: 'Exercise' })
     await expect(again.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(2)
     // Restored hints are shown, not read out again.
@@ -75,7 +51,7 @@ test.describe('hints before the solution', () => {
 })
 
 test('check details name metrics in words, never by their field names', async ({ page }) => {
-  const root = await openLab(page, POOLING_LESSON, 'pooling-burst-exercise')
+  const root = await openLab(page, 'pooling-burst-exercise', { path: POOLING_LESSON })
   await root.getByRole('button', { name: 'Check', exact: true }).click()
   const checks = root.getByTestId('check-results')
   await expect(checks).toBeVisible({ timeout: FIRST_RUN_MS })
@@ -87,7 +63,7 @@ test('check details name metrics in words, never by their field names', async ({
 test('a syntax error is printed once: the summary says what and where, the box below says the message', async ({
   page,
 }) => {
-  const root = await openLab(page, '/playground/', 'playground')
+  const root = await openLab(page, 'playground', { path: '/playground/' })
   await replaceCode(page, root, 'export default function handler(req, res) {\n  res.status(200).json({ ok: true }\n}\n')
   await run(root, /error/)
   const error = root.getByTestId('run-error')
@@ -120,7 +96,7 @@ test.describe('old results never pass for current', () => {
   test('a Run with an invalid JSON body keeps the last results but marks them, and the next run clears the mark', async ({
     page,
   }) => {
-    const root = await openLab(page, '/playground/', 'playground')
+    const root = await openLab(page, 'playground', { path: '/playground/' })
     await root.getByLabel('Scenario').selectOption('Create a todo')
     await run(root)
     await expect(root.getByTestId('response-status')).toHaveText(/^201\b/)
@@ -140,7 +116,7 @@ test.describe('old results never pass for current', () => {
   })
 
   test('an edit to the code marks the results and the checks as from the earlier code', async ({ page }) => {
-    const root = await openLab(page, POOLING_LESSON, 'pooling-burst-exercise')
+    const root = await openLab(page, 'pooling-burst-exercise', { path: POOLING_LESSON })
     await root.getByRole('button', { name: 'Check', exact: true }).click()
     await expect(root.getByTestId('check-results')).toBeVisible({ timeout: FIRST_RUN_MS })
     await expect(root.getByTestId('checks-stale')).toHaveCount(0)
@@ -212,7 +188,7 @@ test('search keeps the contributor guide out of learner results', async ({ page 
 })
 
 test("the playground's first suggestion shows a change on the profile it names", async ({ page }) => {
-  const root = await openLab(page, '/playground/', 'playground')
+  const root = await openLab(page, 'playground', { path: '/playground/' })
   await root.getByLabel('Scenario').selectOption('Burst of 50')
   await expect(root.getByLabel('Platform')).toHaveValue('fluid')
   await run(root)

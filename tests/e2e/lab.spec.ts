@@ -6,12 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, FIRST_RUN_MS, labOn, openLab, replaceCode, run, test } from './fixtures'
 import { loadExample } from '../../lib/examples/load'
 
-// The first run on a page starts the worker and the database (a few seconds on a 2-core machine).
-const FIRST_RUN_MS = 60_000
 test.setTimeout(120_000)
 
 /**
@@ -34,37 +31,12 @@ function labsByPage(dir = 'out'): Array<{ path: string; ids: string[] }> {
   return found.sort((a, b) => a.path.localeCompare(b.path))
 }
 
-function lab(page: Page, id: string): Locator {
-  return page.locator(`[data-lab="${id}"]`)
-}
-
-/** Waits until the lab's editor is interactive (files loaded, CodeMirror mounted). */
-async function openLab(page: Page, id: string): Promise<Locator> {
-  const root = lab(page, id)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
-  await expect(root).toHaveAttribute('data-state', /idle|done|error/)
-  return root
-}
-
-async function run(root: Locator, expected: RegExp = /done/) {
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', expected, { timeout: FIRST_RUN_MS })
-}
-
-/** Replaces the active file's text; `insertText` avoids CodeMirror's bracket auto-closing. */
-async function replaceCode(page: Page, root: Locator, code: string) {
-  await root.locator('.cm-content').first().click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(code)
-}
-
 for (const { path, ids } of labsByPage()) {
   for (const id of ids) {
     test(`${path}: lab "${id}" runs and shows the status its meta expects`, async ({ page }) => {
       const { meta } = await loadExample(id)
       await page.goto(path)
-      const root = lab(page, id)
+      const root = labOn(page, id)
       await root.scrollIntoViewIfNeeded()
       await run(root)
       await expect(root.getByTestId('response-status')).toHaveText(new RegExp(`^${meta.expect.status}\\b`))
@@ -84,7 +56,7 @@ test.describe('playground lab', () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const staticPage = await context.newPage()
     await staticPage.goto('/playground/')
-    const code = lab(staticPage, 'playground').locator('pre.shiki')
+    const code = labOn(staticPage, 'playground').locator('pre.shiki')
     await expect(code).toContainText("import { pool } from '@/lib/db'")
     await expect(code.locator('.t-keyword').first()).toBeVisible()
     await context.close()

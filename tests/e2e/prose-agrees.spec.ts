@@ -8,23 +8,18 @@
  * tests/unit/lessons/*.test.ts with it).
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, openLab, run, test } from './fixtures'
 
-const FIRST_RUN_MS = 60_000
 test.setTimeout(120_000)
 
 type Tab = 'Response' | 'Console' | 'Timeline' | 'Database' | 'WebSockets'
 
 /** Runs `preset` (on `profile`) in the lab `id` on `path` and returns the lab's root. */
 async function runLab(page: Page, path: string, id: string, options: { preset?: string; profile?: string } = {}) {
-  await page.goto(path)
-  const root = page.locator(`[data-lab="${id}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  const root = await openLab(page, id, { path })
   if (options.preset) await root.getByLabel('Scenario').selectOption(options.preset)
   if (options.profile) await root.getByLabel('Platform').selectOption(options.profile)
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+  await run(root)
   return root
 }
 
@@ -439,14 +434,10 @@ test.describe('why API routes work', () => {
 
 test.describe('playground', () => {
   test('"POST a todo with an empty title … the Database tab shows that no query was made"', async ({ page }) => {
-    await page.goto('/playground/')
-    const root = page.locator('[data-lab="playground"]')
-    await root.scrollIntoViewIfNeeded()
-    await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+    const root = await openLab(page, 'playground', { path: '/playground/' })
     await root.getByLabel('Scenario').selectOption('Create a todo')
     await root.getByLabel('Body (JSON)').fill('{ "title": "" }')
-    await root.getByRole('button', { name: 'Run', exact: true }).click()
-    await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+    await run(root)
     await expect(root.getByTestId('response-status')).toHaveText(/^400\b/)
     await expect(databaseStat(await openTab(root, 'Database'), 'Queries')).toHaveText('0')
   })

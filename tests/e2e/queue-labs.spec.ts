@@ -4,25 +4,11 @@
  * mistake is reported at its file; the idempotency exercise fails on the starter and passes on the
  * solution.
  */
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, FIRST_RUN_MS, openLab, replaceCode, run, test } from './fixtures'
 import { loadExample } from '../../lib/examples/load'
 
 const PAGE = '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-queues/'
-const FIRST_RUN_MS = 60_000
 test.setTimeout(120_000)
-
-async function openLab(page: Page, id: string): Promise<Locator> {
-  const root = page.locator(`[data-lab="${id}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
-  return root
-}
-
-async function run(root: Locator) {
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', /done|error/, { timeout: FIRST_RUN_MS })
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto(PAGE)
@@ -34,7 +20,7 @@ test('a consumer that times out: the summary counts the redeliveries, the Consol
   page,
 }) => {
   const root = await openLab(page, 'queue-sqs-timeout')
-  await run(root)
+  await run(root, /done|error/)
   await expect(root.getByTestId('run-summary')).toContainText(
     'queue: 6 messages sent, 6 delivered, 12 redelivered, 6 to a dead-letter queue',
   )
@@ -54,17 +40,15 @@ test('a Timeout above the visibility timeout fails the run at infra/queues.json,
   const root = await openLab(page, 'queue-sqs-timeout')
   await root.getByRole('tab', { name: 'queues.json' }).click()
   const { files } = await loadExample('queue-sqs-timeout')
-  await root.locator('.cm-content').first().click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(files['infra/queues.json'].replace('"Timeout": 10', '"Timeout": 90'))
-  await run(root)
+  await replaceCode(page, root, files['infra/queues.json'].replace('"Timeout": 10', '"Timeout": 90'))
+  await run(root, /done|error/)
   await expect(root.getByTestId('run-error')).toContainText("exceeds the queue's VisibilityTimeout (60 s)")
   await expect(root.getByTestId('run-error')).toContainText('infra/queues.json')
 })
 
 test('BullMQ: the worker process retries with backoff on the stand-in for Redis', async ({ page }) => {
   const root = await openLab(page, 'queue-bullmq-worker')
-  await run(root)
+  await run(root, /done|error/)
   await expect(root.getByTestId('response-status')).toHaveText(/^201\b/)
   await expect(root.getByTestId('run-summary')).toContainText('queue: 1 message sent, 1 delivered, 2 redelivered')
   await root.getByRole('tab', { name: /Console/ }).click()

@@ -13,9 +13,8 @@
  * `npx playwright test --no-deps tests/e2e/resilience.spec.ts`.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, FIRST_RUN_MS, openLab, replaceCode, run, test } from './fixtures'
 
-const FIRST_RUN_MS = 60_000
 const LONG_TASK_BUDGET_MS = 200
 const EDITS_KEY = 'course-lab:edits:v1:playground'
 test.setTimeout(120_000)
@@ -60,30 +59,10 @@ async function freshPlayground(page: Page): Promise<Locator> {
     }
   })
   await page.reload()
-  const root = await openLab(page)
-  await warmUp(root)
+  const root = await openLab(page, 'playground')
+  await run(root, 'done')
   await page.evaluate(() => localStorage.clear())
   return root
-}
-
-async function warmUp(root: Locator) {
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
-}
-
-async function openLab(page: Page): Promise<Locator> {
-  const root = page.locator('[data-lab="playground"]')
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
-  await expect(root).toHaveAttribute('data-state', /idle|done|error/)
-  return root
-}
-
-/** Replaces the active file's text the way lab.spec.ts does. */
-async function replaceCode(page: Page, root: Locator, code: string) {
-  await root.locator('.cm-content').first().click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(code)
 }
 
 /** Clicks Run, waits for this run to end, and returns the long tasks seen on the main thread meanwhile. */
@@ -245,8 +224,8 @@ test('storage that is disabled: the lab works, says edits will not be kept, and 
     })
   })
   await page.goto('/playground/')
-  const root = await openLab(page)
-  await warmUp(root)
+  const root = await openLab(page, 'playground')
+  await run(root, 'done')
   const marker = '// resilience: storage disabled'
   await replaceCode(page, root, `${marker}\n${GOOD}`)
   await expect(root.getByText('is not keeping your edits')).toBeVisible()

@@ -4,8 +4,8 @@
  * says what is wrong and shows the lab as it was; the reader's saved edits are never replaced
  * without asking; the code from a link can read none of the page's storage.
  */
-import type { Browser, Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import type { Browser, Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, labOn, openLab, replaceCode, test } from './fixtures'
 import { loadExample } from '../../lib/examples/load'
 
 test.setTimeout(120_000)
@@ -14,28 +14,11 @@ const EDITS_KEY = 'course-lab:edits:v1:playground'
 
 const SHARED_HANDLER = `export default function handler(req, res) {\n  // shared through a link\n  res.status(418).json({ teapot: true })\n}\n`
 
-function lab(page: Page): Locator {
-  return page.locator('[data-lab="playground"]')
-}
-
-async function openLab(page: Page): Promise<Locator> {
-  const root = lab(page)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible(SLOW)
-  return root
-}
-
-async function replaceCode(page: Page, root: Locator, code: string) {
-  await root.locator('.cm-content').first().click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(code)
-}
-
 /** Edits the playground and presses Copy link; returns the link. */
 async function makeLink(page: Page, code = SHARED_HANDLER): Promise<string> {
   await page.goto('/playground/')
   await page.evaluate(() => localStorage.clear())
-  const root = await openLab(page)
+  const root = await openLab(page, 'playground')
   await replaceCode(page, root, code)
   await root.getByRole('button', { name: 'Copy link' }).click()
   const field = root.getByLabel('Share link')
@@ -63,7 +46,7 @@ test('a link round-trips: edit, Copy link, open it in a fresh browser, read the 
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const link = await makeLink(page)
-  const root = lab(page)
+  const root = labOn(page, 'playground')
   await expect(root.getByTestId('share-result')).toContainText(
     'Link copied. It holds your changes to 1 file in the link itself; nothing is uploaded.',
   )
@@ -73,7 +56,7 @@ test('a link round-trips: edit, Copy link, open it in a fresh browser, read the 
 
   const other = await freshPage(browser, baseURL)
   await other.goto(link)
-  const shared = lab(other)
+  const shared = labOn(other, 'playground')
   const notice = shared.getByTestId('share-notice')
   await expect(notice).toBeVisible(SLOW)
   await expect(notice).toHaveAttribute('role', 'status')
@@ -122,7 +105,7 @@ test('the reader’s saved edits stay theirs: shown again on the way back, repla
   const other = await freshPage(browser, baseURL, saved)
   const before = await other.evaluate((key) => localStorage.getItem(key), EDITS_KEY)
   await other.goto(link)
-  const root = lab(other)
+  const root = labOn(other, 'playground')
   await expect(root.getByTestId('share-notice')).toBeVisible(SLOW)
   await expect(root.locator('.cm-content').first()).toContainText('// shared through a link')
   // Editing the shared code saves nothing over the reader's version.
@@ -171,7 +154,7 @@ test.describe('bad links get a message and the lab as it was', () => {
       const other = await freshPage(browser, baseURL, saved)
       const before = await other.evaluate((key) => localStorage.getItem(key), EDITS_KEY)
       await other.goto(`/playground/#lab=playground&code=${code(link)}`)
-      const root = lab(other)
+      const root = labOn(other, 'playground')
       const problem = root.getByTestId('share-problem')
       await expect(problem).toBeVisible(SLOW)
       await expect(problem).toHaveAttribute('role', 'alert')
@@ -208,7 +191,7 @@ test('code from a link reads none of the page’s storage and cannot reach the p
   const saved = { hash, files: { 'lib/db.ts': '// a secret in my saved edits\n' }, savedAt: 1 }
   const other = await freshPage(browser, baseURL, saved)
   await other.goto(link)
-  const root = lab(other)
+  const root = labOn(other, 'playground')
   await expect(root.getByTestId('share-notice')).toBeVisible(SLOW)
   await root.getByRole('button', { name: 'Run', exact: true }).click()
   await expect(root).toHaveAttribute('data-state', 'done', SLOW)
@@ -226,7 +209,7 @@ test('a link pasted into a tab already on its page opens as well (only the fragm
   const link = await makeLink(page)
   const other = await freshPage(browser, baseURL)
   await other.goto('/playground/')
-  const root = await openLab(other)
+  const root = await openLab(other, 'playground')
   await other.goto(link)
   await expect(root.getByTestId('share-notice')).toBeVisible(SLOW)
   await expect(root.locator('.cm-content').first()).toContainText('// shared through a link')

@@ -4,7 +4,7 @@
  * reader gets, and no serious axe findings in light or dark.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, openLab, run, test } from './fixtures'
 
 test.setTimeout(120_000)
 
@@ -13,13 +13,9 @@ const QUEUES = '/where-they-hurt/background-jobs-and-scheduled-tasks/durable-que
 const REALTIME = '/where-they-hurt/real-time-updates/'
 
 async function openTimeline(page: Page, lab: string, preset?: string, path = PAGE) {
-  await page.goto(path)
-  const root = page.locator(`[data-lab="${lab}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: 60_000 })
+  const root = await openLab(page, lab, { path })
   if (preset) await root.getByLabel('Scenario').selectOption(preset)
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', 'done', { timeout: 60_000 })
+  await run(root)
   await root.getByRole('tab', { name: 'Timeline' }).click()
   const timeline = root.getByTestId('timeline')
   await expect(timeline.getByTestId('platform-chart')).toBeVisible()

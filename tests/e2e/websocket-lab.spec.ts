@@ -4,24 +4,14 @@
  * 2 of 6; over LISTEN/NOTIFY: all six), the duration limit closes every connection, and the
  * dashboard exercise passes with its solution. Numbers match tests/unit/lessons/real-time-websockets.test.ts.
  */
-import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, FIRST_RUN_MS, openLab, run, test } from './fixtures'
 
-const FIRST_RUN_MS = 60_000
 test.setTimeout(150_000)
-
-async function openLab(page: Page, id: string): Promise<Locator> {
-  const root = page.locator(`[data-lab="${id}"]`)
-  await root.scrollIntoViewIfNeeded()
-  await expect(root.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
-  await expect(root).toHaveAttribute('data-state', /idle|done|error/)
-  return root
-}
 
 async function runPreset(root: Locator, preset: string) {
   await root.getByLabel('Scenario').selectOption(preset)
-  await root.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
+  await run(root)
   await root.getByRole('tab', { name: 'WebSockets' }).click()
   return root.getByTestId('websockets-tab')
 }

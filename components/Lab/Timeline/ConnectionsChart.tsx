@@ -1,5 +1,5 @@
 import { formatMs } from '../format'
-import { ChartFrame, HLine } from './ChartFrame'
+import { CountChartFrame, HLine } from './ChartFrame'
 import { fit, type Layout } from './layout'
 import type { ConnectionsModel } from './model'
 import styles from './Timeline.module.css'
@@ -20,7 +20,7 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
   const limitVisible = model.maxConnections <= model.yMax
   const label = `Open database connections over ${formatMs(axis.end)}: peak ${model.peakOpen} of max_connections ${model.maxConnections}${model.refusedTotal > 0 ? `, ${model.refusedTotal} connection attempts refused` : ''}, ${model.openAtEnd} open at the end${model.inUse.length > 0 ? `; ${model.checkouts} checkouts from connection pools, at most ${model.peakInUse} connections in use at once, the rest idle in their pools` : ''}.`
   return (
-    <ChartFrame
+    <CountChartFrame
       height={HEIGHT}
       top={TOP}
       yMax={model.yMax}
@@ -143,6 +143,6 @@ export function ConnectionsChart({ model, axis, layout }: { model: ConnectionsMo
           </>
         )
       }}
-    </ChartFrame>
+    </CountChartFrame>
   )
 }

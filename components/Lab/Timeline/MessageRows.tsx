@@ -1,8 +1,9 @@
 import { formatMs } from '../format'
-import { fit, type Band, type Layout } from './layout'
+import type { Band, Layout } from './layout'
 import type { MessageLife, MessageRow } from './model'
 import type { PatternIds } from './Patterns'
 import { describeMessage } from './queues'
+import { Row, rowTop } from './Row'
 import { crossPath } from './SocketRows'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
@@ -38,17 +39,18 @@ export function MessageRows({
   return (
     <g>
       {rows.map((row, index) => {
-        const y = top + index * (band.height + band.gap)
+        const y = rowTop(top, band, index)
         const dead = row.messages.filter((message) => message.end?.how === 'dead-letter').length
         return (
-          <g key={row.key} data-message-row={row.label} data-dead-letter={dead}>
-            <text
-              x={0}
-              y={y + band.height / 2 + 4}
-              className={`${dead > 0 ? styles.rowLabelFailed : styles.rowLabel} ${band.compact ? styles.compactLabel : ''}`}
-            >
-              {fit(row.label, layout.labelWidth)}
-            </text>
+          <Row
+            key={row.key}
+            y={y}
+            band={band}
+            layout={layout}
+            label={row.label}
+            failed={dead > 0}
+            data={{ 'data-message-row': row.label, 'data-dead-letter': dead }}
+          >
             {row.messages.map((message) => (
               <MessageBar
                 key={message.number}
@@ -60,7 +62,7 @@ export function MessageRows({
                 roomRight={layout.left + layout.plotWidth}
               />
             ))}
-          </g>
+          </Row>
         )
       })}
     </g>

@@ -1,14 +1,13 @@
-import { useId } from 'react'
 import type { TimelineEvent } from '@/lib/lab/types'
 import { formatMs } from '../format'
-import { AxisMarks } from './AxisMarks'
 import { CacheLane } from './CacheLane'
+import { ChartFrame } from './ChartFrame'
 import { InstanceLanes } from './InstanceLanes'
 import { AXIS_HEIGHT, fit, LANE_HEIGHT, laneBand, rowBand, type Layout } from './layout'
 import { MessageRows } from './MessageRows'
 import type { TimelineModel } from './model'
-import { patternIds, Patterns } from './Patterns'
 import { RequestRows, sharedRoute } from './RequestRows'
+import { SectionHead } from './Row'
 import { SocketRows } from './SocketRows'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
@@ -38,7 +37,6 @@ export function PlatformChart({
   axis: TimeAxis
   layout: Layout
 }) {
-  const patterns = patternIds(`p${useId()}`)
   const cache = model.markers.filter((marker) => marker.kind === 'cache')
   const lanes = laneBand(model.lanes.length)
   const rows = rowBand(model.rows.length)
@@ -76,105 +74,114 @@ export function PlatformChart({
     if (event.type === 'db-lock-wait' && event.request !== undefined)
       lockWaits.set(event.request, [...(lockWaits.get(event.request) ?? []), event])
   }
-  const x = (t: number) => layout.left + axis.x(t)
   const stops = model.markers.filter((marker) => marker.kind === 'max-duration')
-  // Stops close together (connections closed every 20 s on a phone) share one label: the lines say the rest.
-  const labelledStops = new Set<number>()
-  let lastLabel = -Infinity
-  stops.forEach((stop, index) => {
-    if (x(stop.t) - lastLabel < MAX_DURATION_LABEL_PX) return
-    labelledStops.add(index)
-    lastLabel = x(stop.t)
-  })
+  const label = `${model.lanes.length} instance lanes${model.sockets.length > 0 ? `, ${model.sockets.length} WebSocket connections` : ''}${model.messageRows.length > 0 ? `, ${model.messageRows.length} message rows` : ''} and ${model.rows.length} request rows over ${formatMs(model.end)}. The summary above and the events below say the same in words.`
   return (
-    <svg
-      className={styles.svg}
-      width={layout.width}
+    <ChartFrame
       height={height}
-      viewBox={`0 0 ${layout.width} ${height}`}
-      role="img"
-      aria-label={`${model.lanes.length} instance lanes${model.sockets.length > 0 ? `, ${model.sockets.length} WebSocket connections` : ''}${model.messageRows.length > 0 ? `, ${model.messageRows.length} message rows` : ''} and ${model.rows.length} request rows over ${formatMs(model.end)}. The summary above and the events below say the same in words.`}
-      data-testid="platform-chart"
+      axis={axis}
+      layout={layout}
+      label={label}
+      testId="platform-chart"
+      marksTop={TOP - 10}
+      labelsInset={6}
     >
-      <Patterns ids={patterns} />
-      <AxisMarks axis={axis} layout={layout} top={TOP - 10} bottom={rowsBottom} labels={height - 6} />
-      <text x={0} y={11} className={styles.heading}>
-        instances
-      </text>
-      <InstanceLanes
-        band={lanes}
-        lanes={model.lanes}
-        markers={model.markers}
-        consumers={model.consumerSpans}
-        notifications={model.notifications}
-        axis={axis}
-        layout={layout}
-        top={lanesTop}
-      />
-      {cache.length > 0 && <CacheLane markers={cache} axis={axis} layout={layout} top={cacheTop} />}
-      {model.sockets.length > 0 && (
-        <>
-          <line x1={0} x2={layout.width} y1={socketsTop - 19} y2={socketsTop - 19} className={styles.separator} />
-          <text x={0} y={socketsTop - 6} className={styles.heading}>
-            WebSocket connections <tspan className={styles.route}>by instance</tspan>
-          </text>
-          <SocketRows sockets={model.sockets} axis={axis} layout={layout} top={socketsTop} band={sockets} />
-        </>
-      )}
-      {model.messageRows.length > 0 && (
-        <>
-          <line x1={0} x2={layout.width} y1={messagesTop - 19} y2={messagesTop - 19} className={styles.separator} />
-          <text x={0} y={messagesTop - 6} className={styles.heading}>
-            {messageQueues.length === 1 ? 'messages on ' : 'messages'}
-            {messageQueues.length === 1 && <tspan className={styles.route}>{messageQueues[0]}</tspan>}
-            {deadLetterQueues.length > 0 && (
-              <tspan className={styles.route}>{fit(` → ■ ${deadLetterQueues.join(', ')}`, layout.width / 2)}</tspan>
-            )}
-          </text>
-          <MessageRows
-            rows={model.messageRows}
-            axis={axis}
-            layout={layout}
-            top={messagesTop}
-            band={messages}
-            patterns={patterns}
-          />
-        </>
-      )}
-      {model.rows.length > 0 && (
-        <line
-          x1={0}
-          x2={layout.width}
-          y1={rowsTop - (route ? 21 : 5)}
-          y2={rowsTop - (route ? 21 : 5)}
-          className={styles.separator}
-        />
-      )}
-      {route && model.rows.length > 0 && (
-        <text x={0} y={rowsTop - 6} className={styles.heading}>
-          requests <tspan className={styles.route}>{fit(route, layout.width - 80)}</tspan>
-        </text>
-      )}
-      <RequestRows
-        rows={model.rows}
-        queries={queries}
-        lockWaits={lockWaits}
-        axis={axis}
-        layout={layout}
-        top={rowsTop}
-        patterns={patterns}
-        band={rows}
-      />
-      {stops.map((stop, index) => (
-        <g key={index} className={styles.maxDuration}>
-          <line x1={x(stop.t)} x2={x(stop.t)} y1={TOP - 12} y2={rowsBottom} />
-          {labelledStops.has(index) && (
-            <text x={x(stop.t) - 3} y={9} textAnchor="end">
-              maxDuration
+      {({ x, patterns }) => {
+        const labelled = labelledStops(stops.map((stop) => x(stop.t)))
+        return (
+          <>
+            <text x={0} y={11} className={styles.heading}>
+              instances
             </text>
-          )}
-        </g>
-      ))}
-    </svg>
+            <InstanceLanes
+              band={lanes}
+              lanes={model.lanes}
+              markers={model.markers}
+              consumers={model.consumerSpans}
+              notifications={model.notifications}
+              axis={axis}
+              layout={layout}
+              top={lanesTop}
+            />
+            {cache.length > 0 && <CacheLane markers={cache} axis={axis} layout={layout} top={cacheTop} />}
+            {model.sockets.length > 0 && (
+              <>
+                <SectionHead top={socketsTop} layout={layout}>
+                  WebSocket connections <tspan className={styles.route}>by instance</tspan>
+                </SectionHead>
+                <SocketRows sockets={model.sockets} axis={axis} layout={layout} top={socketsTop} band={sockets} />
+              </>
+            )}
+            {model.messageRows.length > 0 && (
+              <>
+                <SectionHead top={messagesTop} layout={layout}>
+                  {messageQueues.length === 1 ? 'messages on ' : 'messages'}
+                  {messageQueues.length === 1 && <tspan className={styles.route}>{messageQueues[0]}</tspan>}
+                  {deadLetterQueues.length > 0 && (
+                    <tspan className={styles.route}>
+                      {fit(` → ■ ${deadLetterQueues.join(', ')}`, layout.width / 2)}
+                    </tspan>
+                  )}
+                </SectionHead>
+                <MessageRows
+                  rows={model.messageRows}
+                  axis={axis}
+                  layout={layout}
+                  top={messagesTop}
+                  band={messages}
+                  patterns={patterns}
+                />
+              </>
+            )}
+            {model.rows.length > 0 && (
+              <line
+                x1={0}
+                x2={layout.width}
+                y1={rowsTop - (route ? 21 : 5)}
+                y2={rowsTop - (route ? 21 : 5)}
+                className={styles.separator}
+              />
+            )}
+            {route && model.rows.length > 0 && (
+              <text x={0} y={rowsTop - 6} className={styles.heading}>
+                requests <tspan className={styles.route}>{fit(route, layout.width - 80)}</tspan>
+              </text>
+            )}
+            <RequestRows
+              rows={model.rows}
+              queries={queries}
+              lockWaits={lockWaits}
+              axis={axis}
+              layout={layout}
+              top={rowsTop}
+              patterns={patterns}
+              band={rows}
+            />
+            {stops.map((stop, index) => (
+              <g key={index} className={styles.maxDuration}>
+                <line x1={x(stop.t)} x2={x(stop.t)} y1={TOP - 12} y2={rowsBottom} />
+                {labelled.has(index) && (
+                  <text x={x(stop.t) - 3} y={9} textAnchor="end">
+                    maxDuration
+                  </text>
+                )}
+              </g>
+            ))}
+          </>
+        )
+      }}
+    </ChartFrame>
   )
+}
+
+/** Which maxDuration lines get a label: lines close together (connections closed every 20 s on a phone) share one. */
+function labelledStops(xs: number[]): Set<number> {
+  const labelled = new Set<number>()
+  let lastLabel = -Infinity
+  xs.forEach((at, index) => {
+    if (at - lastLabel < MAX_DURATION_LABEL_PX) return
+    labelled.add(index)
+    lastLabel = at
+  })
+  return labelled
 }

@@ -1,4 +1,4 @@
-import { ChartFrame, HLine } from './ChartFrame'
+import { CountChartFrame, HLine } from './ChartFrame'
 import type { Layout } from './layout'
 import { formatWindow, type QuotaModel } from './model'
 import styles from './Timeline.module.css'
@@ -10,7 +10,7 @@ const TOP = 16
 /** Queries used in the quota's window against the quota; what went over it (refused, 53400) is hatched. */
 export function QuotaChart({ model, axis, layout }: { model: QuotaModel; axis: TimeAxis; layout: Layout }) {
   return (
-    <ChartFrame
+    <CountChartFrame
       height={HEIGHT}
       top={TOP}
       yMax={Math.max(model.maxQueries, model.peakUsed) * 1.1}
@@ -53,6 +53,6 @@ export function QuotaChart({ model, axis, layout }: { model: QuotaModel; axis: T
           </>
         )
       }}
-    </ChartFrame>
+    </CountChartFrame>
   )
 }

@@ -1,8 +1,9 @@
 import type { RequestResult, TimelineEvent } from '@/lib/lab/types'
 import { formatMs } from '../format'
-import { fit, type Band, type Layout } from './layout'
+import type { Band, Layout } from './layout'
 import { handlerStart, outcomeOf, type RequestRow } from './model'
 import type { PatternIds } from './Patterns'
+import { Row, rowTop } from './Row'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
@@ -38,19 +39,19 @@ export function RequestRows({
   return (
     <g>
       {rows.map((row, index) => {
-        const y = top + index * (band.height + band.gap)
+        const y = rowTop(top, band, index)
         // When every request has the same route, the heading names it once and rows keep their numbers.
         const text = commonRoute ? row.label.replace(` ${commonRoute}`, '') : row.label
-        const label = row.failed > 0 && row.requests.length > 1 ? `✕ ${text}` : text
         return (
-          <g key={row.key} data-row={row.label} data-failed={row.failed}>
-            <text
-              x={0}
-              y={y + band.height / 2 + 4}
-              className={`${row.failed > 0 ? styles.rowLabelFailed : styles.rowLabel} ${band.compact ? styles.compactLabel : ''}`}
-            >
-              {fit(label, layout.labelWidth)}
-            </text>
+          <Row
+            key={row.key}
+            y={y}
+            band={band}
+            layout={layout}
+            label={row.failed > 0 && row.requests.length > 1 ? `✕ ${text}` : text}
+            failed={row.failed > 0}
+            data={{ 'data-row': row.label, 'data-failed': row.failed }}
+          >
             {row.requests.map((request) => (
               <RequestBar
                 key={request.index}
@@ -64,7 +65,7 @@ export function RequestRows({
                 detailed={row.requests.length === 1}
               />
             ))}
-          </g>
+          </Row>
         )
       })}
     </g>

@@ -1,6 +1,7 @@
 import { formatMs } from '../format'
-import { fit, type Band, type Layout } from './layout'
+import type { Band, Layout } from './layout'
 import type { SocketSpan } from './model'
+import { Row, rowTop } from './Row'
 import styles from './Timeline.module.css'
 import type { TimeAxis } from './timeAxis'
 
@@ -34,31 +35,32 @@ export function SocketRows({
   return (
     <g>
       {sockets.map((socket, index) => {
-        const y = top + index * (band.height + band.gap)
+        const y = rowTop(top, band, index)
         const mid = y + band.height / 2
         const x0 = x(socket.from)
         const x1 = Math.max(x0 + 2, x(socket.to))
         const atLimit = socket.closedBy === 'duration-limit'
         const roomAfter = layout.left + layout.plotWidth - x1 > 44
         return (
-          <g
+          <Row
             key={socket.client}
-            data-socket={socket.client}
-            data-instance={socket.instance}
-            data-closed-by={socket.closedBy ?? 'open'}
+            y={y}
+            band={band}
+            layout={layout}
+            label={index % band.labelEvery === 0 ? `${socket.instance} · client ${socket.client}` : undefined}
+            title={
+              `WebSocket client ${socket.client} (request #${socket.request + 1} GET ${socket.path}) pinned to ${socket.instance}: open from ${formatMs(socket.from)} to ${formatMs(socket.to)}` +
+              `, sent ${socket.sent.length}, received ${socket.received.length}` +
+              (socket.closedBy
+                ? `; closed by ${socket.closedBy === 'duration-limit' ? 'the duration limit' : `the ${socket.closedBy === 'server' ? 'route' : 'client'}`} (code ${socket.closeCode})`
+                : '; still open at the end')
+            }
+            data={{
+              'data-socket': socket.client,
+              'data-instance': socket.instance,
+              'data-closed-by': socket.closedBy ?? 'open',
+            }}
           >
-            <title>
-              {`WebSocket client ${socket.client} (request #${socket.request + 1} GET ${socket.path}) pinned to ${socket.instance}: open from ${formatMs(socket.from)} to ${formatMs(socket.to)}` +
-                `, sent ${socket.sent.length}, received ${socket.received.length}` +
-                (socket.closedBy
-                  ? `; closed by ${socket.closedBy === 'duration-limit' ? 'the duration limit' : `the ${socket.closedBy === 'server' ? 'route' : 'client'}`} (code ${socket.closeCode})`
-                  : '; still open at the end')}
-            </title>
-            {index % band.labelEvery === 0 && (
-              <text x={0} y={mid + 4} className={`${styles.rowLabel} ${band.compact ? styles.compactLabel : ''}`}>
-                {fit(`${socket.instance} · client ${socket.client}`, layout.labelWidth)}
-              </text>
-            )}
             <rect
               x={x0}
               y={y + 2}
@@ -89,7 +91,7 @@ export function SocketRows({
                 )}
               </>
             )}
-          </g>
+          </Row>
         )
       })}
     </g>
