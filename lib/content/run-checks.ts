@@ -14,7 +14,7 @@ import {
 } from './content-checks'
 import { exampleLoadProblems } from './example-meta-problems'
 import { checkFacts } from './fact-checks'
-import { checkExercise } from './exercise-checks'
+import { checkExercise } from './exercise-checkable'
 import { readFrontmatter } from './frontmatter'
 import { proseWordCount } from './mdx-scan'
 import { checkSectionOverviews, checkWrapUp } from './overview-checks'

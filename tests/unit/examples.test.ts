@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkExercise } from '@/lib/content/exercise-checks'
+import { checkExercise } from '@/lib/content/exercise-checkable'
 import { formatProblem } from '@/lib/content/problem'
 import { evaluateChecks } from '@/lib/examples/exercise-checks'
 import { listExamples, loadExample, type LoadedExample } from '@/lib/examples/load'
