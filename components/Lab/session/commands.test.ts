@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { loadExample } from '@/lib/examples/load'
 import { CANCELLED_OUTCOME } from '@/lib/lab/host/protocol'
 import type { RunInput, RunOutcome } from '@/lib/lab/types'
-import { initialPanelState } from '../panelState'
-import type { LabMeta } from '../types'
 import { labCommands } from './commands'
-import { createLabSession, labStateOf } from './state'
+import { exampleSession } from './exampleSession.test-support'
+import { labStateOf } from './state'
 
 const OK: RunOutcome = { ok: false, error: { kind: 'plan', message: 'stand-in outcome' }, console: [] }
 
 async function playground() {
-  const { meta, files } = await loadExample('playground')
-  const labMeta = { ...meta, hash: 'h', hasSolution: false, editorHeight: 300 } as LabMeta
-  const session = createLabSession({
-    starter: files,
-    solution: null,
-    saved: null,
-    panel: initialPanelState(labMeta),
-    pendingAction: 'run',
-    activeFile: labMeta.activeFile,
-  })
+  const { labMeta, files, session } = await exampleSession('playground', { pendingAction: 'run' })
   /** A fake host: each run waits until the test answers it. */
   const runs: Array<{ input: RunInput; answer: (outcome: RunOutcome) => void }> = []
   const commands = labCommands('playground', labMeta, session, {

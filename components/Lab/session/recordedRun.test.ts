@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { loadExample } from '@/lib/examples/load'
 import type { RunInput, RunOutcome } from '@/lib/lab/types'
 import { firstRunInput, notExactInJson } from '@/scripts/record-lab-runs'
-import { initialPanelState } from '../panelState'
-import type { LabMeta } from '../types'
 import { labCommands } from './commands'
 import { recordedOutcomeFor, stableJson, type RecordedRun } from './recordedRun'
-import { createLabSession, labStateOf } from './state'
+import { exampleSession } from './exampleSession.test-support'
+import { labStateOf } from './state'
 
 const RECORDED: RunOutcome = { ok: false, error: { kind: 'plan', message: 'the recorded outcome' }, console: [] }
 const LIVE_SAME: RunOutcome = JSON.parse(JSON.stringify(RECORDED))
 const LIVE_OTHER: RunOutcome = { ok: false, error: { kind: 'plan', message: 'what the engine says' }, console: [] }
 
 async function playground(recordedFirstRun: (input: RunInput) => Promise<RunOutcome | null>) {
-  const { meta, files } = await loadExample('playground')
-  const labMeta = { ...meta, hash: 'h', hasSolution: false, editorHeight: 300 } as LabMeta
-  const session = createLabSession({
-    starter: files,
-    solution: null,
-    saved: null,
-    panel: initialPanelState(labMeta),
-    pendingAction: null,
-    activeFile: labMeta.activeFile,
-  })
+  const { labMeta, session } = await exampleSession('playground')
   const runs: Array<{ input: RunInput; answer: (outcome: RunOutcome) => void }> = []
   const commands = labCommands('playground', labMeta, session, {
     runOnHost: (input) => new Promise((answer) => runs.push({ input, answer })),
@@ -88,16 +77,7 @@ describe('the recorded first run', () => {
   })
 
   it('is never used for Check', async () => {
-    const { meta, files } = await loadExample('simplicity-delete-exercise')
-    const labMeta = { ...meta, hash: 'h', hasSolution: true, editorHeight: 300 } as LabMeta
-    const session = createLabSession({
-      starter: files,
-      solution: null,
-      saved: null,
-      panel: initialPanelState(labMeta),
-      pendingAction: null,
-      activeFile: labMeta.activeFile,
-    })
+    const { labMeta, session } = await exampleSession('simplicity-delete-exercise', { hasSolution: true })
     const runs: RunOutcome[] = []
     const commands = labCommands('simplicity-delete-exercise', labMeta, session, {
       runOnHost: async () => (runs.push(LIVE_OTHER), LIVE_OTHER),
