@@ -227,7 +227,7 @@ export async function GET() { return Response.json({ length: secret.length }) }
     ],
     logs: ['MISSING_SECRET is not set'],
     realNext: {
-      skip: "next build evaluates every route module to collect its configuration, so there a module that throws while loading fails the build (Next.js 16.4.5: 'Failed to collect configuration for /api/secret', cause 'MISSING_SECRET is not set'), which would stop the shared app. The lab has no build step that runs your code, so it reports the same error on every request instead: a 500 and the error in the console, never an empty module.",
+      skip: "next build evaluates every route module to collect its configuration, so there a module that throws while loading fails the build (checked on Next.js 16.5.0, 2026-12-07: 'Failed to collect configuration for /api/secret', cause 'MISSING_SECRET is not set', then 'Failed to collect page data for /api/secret'), which would stop the shared app. The lab has no build step that runs your code, so it reports the same error on every request instead: a 500 and the error in the console, never an empty module.",
     },
   },
   {
