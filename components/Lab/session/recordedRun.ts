@@ -98,6 +98,8 @@ export function recordedRunsFor(
   let recording: Promise<RecordedRun | null> | undefined
   const fetchOnce = () => (recording ??= fetchRun(example))
   // Now, ahead of the Run, while a Run could still use it.
-  void starting().then((yes) => yes && fetchOnce())
+  void starting().then((yes) => {
+    if (yes) void fetchOnce()
+  })
   return async (input) => ((await starting()) ? recordedOutcomeFor(fetchOnce(), input, starting) : null)
 }
