@@ -68,3 +68,28 @@ test('a first Run of another request waits for the live engine', async ({ page }
   await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
   expect(await marks(page, 'lab-recorded-run')).toEqual([])
 })
+
+test('a lab that becomes interactive once the database is open does not fetch its recording', async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', (request) => {
+    const match = /\/lab-runs\/([^/]+)\.json\.gz$/.exec(new URL(request.url()).pathname)
+    if (match) requested.push(match[1])
+  })
+  await page.goto('/where-they-hurt/background-jobs-and-scheduled-tasks/')
+  const first = page.locator('[data-lab="jobs-fire-and-forget"]')
+  await first.scrollIntoViewIfNeeded()
+  await expect(first.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  // Made while the database started: its recording is fetched (and shown, then confirmed by the engine).
+  await first.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect
+    .poll(() => marks(page, 'lab-recorded-run-confirmed'), { timeout: FIRST_RUN_MS })
+    .toEqual(['jobs-fire-and-forget'])
+  expect(requested).toContain('jobs-fire-and-forget')
+  // The page's last lab, far below, becomes interactive only now: no Run of it could use a recording.
+  const last = page.locator('[data-lab="jobs-email-exercise"]')
+  await last.scrollIntoViewIfNeeded()
+  await expect.poll(() => marks(page, 'lab-session'), { timeout: FIRST_RUN_MS }).toContain('jobs-email-exercise')
+  await expect(last.locator('.cm-content').first()).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(requested).not.toContain('jobs-email-exercise')
+})
