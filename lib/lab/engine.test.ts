@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { LabDatabase } from './database/pglite'
+import { createEngine } from './engine'
 import { ok, engineForTestFile } from './testing/engine-fixture'
 import { MODULE_POOL, POOL_PER_REQUEST, tree } from './testing/fixtures'
 
@@ -213,5 +215,20 @@ export const config = { matcher: PATHS }
       { signal: controller.signal },
     )
     expect(r).toEqual({ ok: false, error: { kind: 'cancelled', message: 'The run was cancelled.' }, console: [] })
+  })
+
+  it('a run cancelled before its turn (a newer Run replaced it) touches neither the compiler nor the database', async () => {
+    const touched: PropertyKey[] = []
+    // Any use of the database is recorded (`then`: the engine holds it in a promise, which asks).
+    const database = new Proxy({}, { get: (_target, key) => (key !== 'then' && touched.push(key), undefined) })
+    // A syntax error: a compile would fail the run with it.
+    const controller = new AbortController()
+    controller.abort()
+    const r = await createEngine({ database: database as LabDatabase }).run(
+      { files: { 'app/api/x/route.ts': 'export const GET = (' }, scenario: { requests: [{ path: '/api/x' }] } },
+      { signal: controller.signal },
+    )
+    expect(r).toEqual({ ok: false, error: { kind: 'cancelled', message: 'The run was cancelled.' }, console: [] })
+    expect(touched).toEqual([])
   })
 })

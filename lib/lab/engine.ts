@@ -52,7 +52,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready()
     },
     run(input, opts = {}) {
-      const next = queue.then(async () => runScenario(await ready(), input, opts.signal))
+      // A run cancelled while it waited for its turn (a newer Run replaced it, maybe before the
+      // database had even opened) does none of its work: no compile, no reset.
+      const next = queue.then(async () =>
+        opts.signal?.aborted ? cancelledBeforeStart() : runScenario(await ready(), input, opts.signal),
+      )
       queue = next
         .then(async (outcome) => {
           if (!outcome.ok || opts.resetAhead === false || opts.signal?.aborted) return
@@ -82,6 +86,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       db = undefined
     },
   }
+}
+
+function cancelledBeforeStart(): RunOutcome {
+  return failure({ kind: 'cancelled', message: 'The run was cancelled.' })
 }
 
 function resetAheadFor(db: LabDatabase, input: RunInput): Promise<void> {

@@ -7,8 +7,9 @@
  *   WebAssembly and file-system bundle, the database snapshot), start and end;
  * - every message between the page and the lab worker (`ready`, `startup`, `expect-run`, `run`,
  *   `result`), read off the page's MessagePort.
- * Then the same for a repeat pressed at once. A tool for finding the slow step, not a figure for
- * the README (that is `npm run bench`'s job).
+ * Then the same for a repeat pressed at once, and for live repeats pressed at once once the database
+ * is open (a repeat during start-up may show the build's recording). A tool for finding the slow
+ * step, not a figure for the README (that is `npm run bench`'s job).
  *
  *   npx tsx scripts/bench/lab-profile.ts [--out out] [--labs a,b,c] [--json]
  */
@@ -84,10 +85,14 @@ async function main() {
       await scrollToRun(page, lab)
       const pressed = async () => {
         const press = await timedPress(page, lab)
-        return { pressed: press.pressedAt, shown: press.pressedAt + press.ms }
+        return { pressed: press.pressedAt, shown: press.pressedAt + press.ms, recorded: press.recorded }
       }
       const first = await pressed()
       const repeat = await pressed()
+      // Until a run is the live engine's (the database open), then repeats at once, all live.
+      for (let last = repeat; last.recorded; last = await pressed()) await page.waitForTimeout(250)
+      const live: Array<Awaited<ReturnType<typeof pressed>>> = []
+      for (let index = 0; index < 3; index++) live.push(await pressed())
       const page_ = (await page.evaluate(`(() => {
         const nav = performance.getEntriesByType('navigation')[0]
         return { origin: performance.timeOrigin, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, messages: window.__labMessages }
@@ -99,6 +104,10 @@ async function main() {
         { t: first.shown, what: `FIRST RUN summary shown (${Math.round(first.shown - first.pressed)} ms)` },
         { t: repeat.pressed, what: 'REPEAT pressed' },
         { t: repeat.shown, what: `REPEAT summary shown (${Math.round(repeat.shown - repeat.pressed)} ms)` },
+        ...live.flatMap((press) => [
+          { t: press.pressed, what: 'LIVE REPEAT pressed' },
+          { t: press.shown, what: `LIVE REPEAT summary shown (${Math.round(press.shown - press.pressed)} ms)` },
+        ]),
         ...page_.messages.map((m) => ({ t: m.t, what: `${m.dir}: ${m.type}` })),
       ]
       for (const { request, kind } of requests) {

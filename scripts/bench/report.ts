@@ -87,9 +87,11 @@ export function markdown(results: BenchResults): string {
       `| first Run, pressed as the page opened at the lab's anchor (fresh browser each time) | ${ms(arrival.firstRunMedianMs)} | ${range(arrival.perLab.map((row) => row.firstRunMs))} |`,
       `| repeat, pressed the moment the summary showed | ${ms(arrival.repeatMedianMs)} | ${range(arrival.perLab.flatMap((row) => row.repeatsMs))} |`,
       `| the first of those repeats alone | ${ms(arrival.firstRepeatMedianMs)} | ${range(arrival.perLab.map((row) => row.repeatsMs[0]))} |`,
+      `| live repeat, pressed the moment the summary showed, the database open | ${ms(arrival.liveRepeatMedianMs)} | ${range(arrival.perLab.flatMap((row) => row.liveRepeatsMs))} |`,
       '',
       `Over ${arrival.perLab.length} of ${arrival.labs} labs (scripts/bench/lab-arrival.ts); ${arrival.recordedFirstRuns} first Runs ` +
-        `showed the build's recorded run, and ${arrival.summariesAgree} first summaries equal the live repeat's.`,
+        `and ${arrival.recordedRepeats} of ${arrival.perLab.flatMap((row) => row.repeatsMs).length} repeats showed the build's recorded run, ` +
+        `and ${arrival.summariesAgree} first summaries equal the live engine's.`,
       '',
     )
   } else lines.push(`Not measured: ${arrival.error}`, '')

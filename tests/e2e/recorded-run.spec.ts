@@ -1,7 +1,8 @@
 /**
  * The build's recorded first run (components/Lab/session/recordedRun.ts, scripts/record-lab-runs.ts):
- * a first Run pressed before the page's database has opened shows it at once, the worker's own run of
- * the same input agrees with it, and anything else (another request, a second Run) is live.
+ * a first Run pressed before the page's database has opened shows it at once, and so does a repeat of
+ * it pressed before then; the worker's own run of the same input agrees with it, and anything else
+ * (another request, a Run once the database is open) is live.
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
@@ -23,7 +24,7 @@ async function holdDatabase(page: Page): Promise<() => void> {
 const marks = (page: Page, name: string) =>
   page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => (entry as PerformanceMark).detail), name)
 
-test('a first Run before the database opens shows the recorded run at once; the engine agrees; the next Run is live', async ({
+test('a first Run and its repeat before the database opens show the recorded run at once; the engine agrees; a Run after is live', async ({
   page,
 }) => {
   const release = await holdDatabase(page)
@@ -37,13 +38,20 @@ test('a first Run before the database opens shows the recorded run at once; the 
   await expect(root.getByTestId('startup-status')).toHaveCount(0)
   const summary = await root.getByTestId('run-summary').textContent()
   expect(await marks(page, 'lab-recorded-run')).toEqual(['playground'])
-  // The worker runs the same input once the database opens, and its outcome equals the recording.
+  // Pressed again at once, Postgres still held back: the same input, the same recording, at once.
+  await root.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect.poll(() => marks(page, 'lab-recorded-run'), { timeout: 10_000 }).toEqual(['playground', 'playground'])
+  await expect(root).toHaveAttribute('data-state', 'done')
+  await expect(root.getByTestId('run-summary')).toHaveText(summary!)
+  await expect(root.getByTestId('startup-status')).toHaveCount(0)
+  expect(await marks(page, 'lab-recorded-run-confirmed')).toEqual([])
+  // The worker runs the repeat's input once the database opens, and its outcome equals the recording.
   release()
   await expect.poll(() => marks(page, 'lab-recorded-run-confirmed'), { timeout: FIRST_RUN_MS }).toEqual(['playground'])
   await root.getByRole('button', { name: 'Run', exact: true }).click()
   await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
   await expect(root.getByTestId('run-summary')).toHaveText(summary!)
-  expect(await marks(page, 'lab-recorded-run')).toEqual(['playground'])
+  expect(await marks(page, 'lab-recorded-run')).toEqual(['playground', 'playground'])
 })
 
 test('a first Run of another request waits for the live engine', async ({ page }) => {
@@ -59,4 +67,29 @@ test('a first Run of another request waits for the live engine', async ({ page }
   release()
   await expect(root).toHaveAttribute('data-state', 'done', { timeout: FIRST_RUN_MS })
   expect(await marks(page, 'lab-recorded-run')).toEqual([])
+})
+
+test('a lab that becomes interactive once the database is open does not fetch its recording', async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', (request) => {
+    const match = /\/lab-runs\/([^/]+)\.json\.gz$/.exec(new URL(request.url()).pathname)
+    if (match) requested.push(match[1])
+  })
+  await page.goto('/where-they-hurt/background-jobs-and-scheduled-tasks/')
+  const first = page.locator('[data-lab="jobs-fire-and-forget"]')
+  await first.scrollIntoViewIfNeeded()
+  await expect(first.locator('.cm-content').first()).toBeVisible({ timeout: FIRST_RUN_MS })
+  // Made while the database started: its recording is fetched (and shown, then confirmed by the engine).
+  await first.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect
+    .poll(() => marks(page, 'lab-recorded-run-confirmed'), { timeout: FIRST_RUN_MS })
+    .toEqual(['jobs-fire-and-forget'])
+  expect(requested).toContain('jobs-fire-and-forget')
+  // The page's last lab, far below, becomes interactive only now: no Run of it could use a recording.
+  const last = page.locator('[data-lab="jobs-email-exercise"]')
+  await last.scrollIntoViewIfNeeded()
+  await expect.poll(() => marks(page, 'lab-session'), { timeout: FIRST_RUN_MS }).toContain('jobs-email-exercise')
+  await expect(last.locator('.cm-content').first()).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(requested).not.toContain('jobs-email-exercise')
 })

@@ -21,10 +21,10 @@ const SAVE_DELAY_MS = 250
 export interface CommandDeps {
   runOnHost(input: RunInput): Promise<RunOutcome>
   /**
-   * The build's recorded outcome of the first Run when it may stand in for `input`'s (recordedRun.ts),
-   * else null. Absent: every run is live.
+   * The build's recorded outcome of the lab's first Run when it may stand in for `input`'s (exactly that
+   * input, the database still starting: recordedRun.ts), else null. Absent: every run is live.
    */
-  recordedFirstRun?(input: RunInput): Promise<RunOutcome | null>
+  recordedRun?(input: RunInput): Promise<RunOutcome | null>
 }
 
 export type LabCommands = ReturnType<typeof labCommands>
@@ -71,8 +71,9 @@ export function labCommands(example: string, meta: LabMeta, session: LabSession,
     // Post to the worker first: the re-render for "running" would otherwise delay it by a frame.
     const pending = deps.runOnHost(input)
     dispatch({ type: 'run-started', id, kind })
-    if (kind === 'run' && id === 1 && deps.recordedFirstRun) {
-      const recorded = await Promise.race([deps.recordedFirstRun(input), pending.then(() => null)])
+    // The first Run, or a repeat of it pressed while the database still starts (recordedRun.ts).
+    if (kind === 'run' && deps.recordedRun) {
+      const recorded = await Promise.race([deps.recordedRun(input), pending.then(() => null)])
       if (recorded) return showRecorded(id, recorded, pending)
     }
     const outcome = await pending
@@ -83,9 +84,10 @@ export function labCommands(example: string, meta: LabMeta, session: LabSession,
   }
 
   /**
-   * The first Run's recorded outcome, now, while the live run of the same input goes on in the worker
-   * (it warms the engine up for the next run). A live answer that differs wins: the lab never shows
-   * a recording the engine contradicts (the build checks they agree; this is the last line).
+   * The recorded outcome, now, while the live run of the same input goes on in the worker (it warms
+   * the engine up for the next run). A live answer that differs wins: the lab never shows a recording
+   * the engine contradicts (the build checks they agree; this is the last line). A repeat pressed
+   * meanwhile cancels this live run and sends its own, which then confirms (or replaces) what it shows.
    */
   function showRecorded(id: number, recorded: RunOutcome, live: Promise<RunOutcome>) {
     performance.mark('lab-recorded-run', { detail: example })

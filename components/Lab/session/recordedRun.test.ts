@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { CANCELLED_OUTCOME } from '@/lib/lab/host/protocol'
 import type { RunInput, RunOutcome } from '@/lib/lab/types'
 import { firstRunInput, notExactInJson } from '@/scripts/record-lab-runs'
 import { labCommands } from './commands'
-import { recordedOutcomeFor, stableJson, type RecordedRun } from './recordedRun'
+import { recordedOutcomeFor, recordedRunsFor, stableJson, type RecordedRun } from './recordedRun'
 import { exampleSession } from './exampleSession.test-support'
 import { labStateOf } from './state'
 
@@ -10,17 +11,34 @@ const RECORDED: RunOutcome = { ok: false, error: { kind: 'plan', message: 'the r
 const LIVE_SAME: RunOutcome = JSON.parse(JSON.stringify(RECORDED))
 const LIVE_OTHER: RunOutcome = { ok: false, error: { kind: 'plan', message: 'what the engine says' }, console: [] }
 
-async function playground(recordedFirstRun: (input: RunInput) => Promise<RunOutcome | null>) {
+async function playground(recordedRun: (input: RunInput) => Promise<RunOutcome | null>) {
   const { labMeta, session } = await exampleSession('playground')
   const runs: Array<{ input: RunInput; answer: (outcome: RunOutcome) => void }> = []
   const commands = labCommands('playground', labMeta, session, {
     runOnHost: (input) => new Promise((answer) => runs.push({ input, answer })),
-    recordedFirstRun,
+    recordedRun,
   })
   return { session, commands, runs }
 }
 
+/**
+ * The playground with its real recorded input and a fake recording of it, over a database whose
+ * start-up the test drives (`database.open()`), as `recordedRunsFor` serves the lab.
+ */
+async function playgroundStarting() {
+  const input = await firstRunInput('playground')
+  const database = { starting: true, open: () => (database.starting = false) }
+  const lab = await playground(
+    recordedRunsFor('playground', {
+      starting: async () => database.starting,
+      fetchRun: async () => ({ input, outcome: RECORDED }),
+    }),
+  )
+  return { ...lab, database }
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+const confirmations = () => performance.getEntriesByName('lab-recorded-run-confirmed').length
 
 describe('the recorded first run', () => {
   it('is recorded for exactly the input the lab sends on its first Run', async () => {
@@ -45,19 +63,68 @@ describe('the recorded first run', () => {
     expect(await recordedOutcomeFor(Promise.resolve(null), input, async () => true)).toBeNull()
   })
 
-  it('is shown at once for the first Run while the live run goes on; the second Run is live', async () => {
-    const { session, commands, runs } = await playground(async () => RECORDED)
+  it('is shown at once for the first Run while the live run goes on; a Run once the database is open is live', async () => {
+    const { session, commands, runs, database } = await playgroundStarting()
     await commands.run('run')
     expect(runs).toHaveLength(1)
     expect(labStateOf(session.getState())).toBe('error')
     expect(session.getState().outcome).toBe(RECORDED)
+    database.open()
     runs[0].answer(LIVE_SAME)
     await settle()
     expect(session.getState().outcome).toBe(RECORDED)
     const second = commands.run('run')
+    await settle()
     expect(labStateOf(session.getState())).toBe('running')
     runs[1].answer(LIVE_OTHER)
     await second
+    expect(session.getState().outcome).toBe(LIVE_OTHER)
+  })
+
+  it('stands in for a repeat pressed while the database still starts; that repeat’s live run confirms it', async () => {
+    const { session, commands, runs } = await playgroundStarting()
+    await commands.run('run')
+    const confirmed = confirmations()
+    await commands.run('run')
+    // The host cancelled the first live run for the repeat's (host.start); the repeat shows the recording too.
+    runs[0].answer(CANCELLED_OUTCOME)
+    expect(runs).toHaveLength(2)
+    expect(stableJson(runs[1].input)).toBe(stableJson(runs[0].input))
+    expect(labStateOf(session.getState())).toBe('error')
+    expect(session.getState().outcome).toBe(RECORDED)
+    runs[1].answer(LIVE_SAME)
+    await settle()
+    expect(session.getState().outcome).toBe(RECORDED)
+    expect(confirmations()).toBe(confirmed + 1)
+  })
+
+  it('gives way, on a repeat too, to a live answer that differs', async () => {
+    const { session, commands, runs } = await playgroundStarting()
+    await commands.run('run')
+    await commands.run('run')
+    runs[0].answer(CANCELLED_OUTCOME)
+    expect(session.getState().outcome).toBe(RECORDED)
+    const error = console.error
+    console.error = () => undefined
+    try {
+      runs[1].answer(LIVE_OTHER)
+      await settle()
+    } finally {
+      console.error = error
+    }
+    expect(session.getState().outcome).toBe(LIVE_OTHER)
+    expect(labStateOf(session.getState())).toBe('error')
+  })
+
+  it('is not used for an edited repeat', async () => {
+    const { session, commands, runs } = await playgroundStarting()
+    await commands.run('run')
+    commands.editFiles({ ...session.getState().files, 'db/seed.sql': '' })
+    const edited = commands.run('run')
+    await settle()
+    expect(labStateOf(session.getState())).toBe('running')
+    runs[1].answer(LIVE_OTHER)
+    await edited
     expect(session.getState().outcome).toBe(LIVE_OTHER)
   })
 
@@ -81,10 +148,45 @@ describe('the recorded first run', () => {
     const runs: RunOutcome[] = []
     const commands = labCommands('simplicity-delete-exercise', labMeta, session, {
       runOnHost: async () => (runs.push(LIVE_OTHER), LIVE_OTHER),
-      recordedFirstRun: async () => RECORDED,
+      recordedRun: async () => RECORDED,
     })
     await commands.run('check')
     expect(session.getState().outcome).toBe(LIVE_OTHER)
+  })
+})
+
+describe('fetching the recording', () => {
+  async function lab(starting: boolean[]) {
+    const input = await firstRunInput('playground')
+    const fetched: string[] = []
+    const answer = recordedRunsFor('playground', {
+      // Each call reads the next state of the database; the last one stays.
+      starting: async () => (starting.length > 1 ? starting.shift()! : starting[0]),
+      fetchRun: async (example) => (fetched.push(example), { input, outcome: RECORDED }),
+    })
+    await settle()
+    return { input, fetched, answer }
+  }
+
+  it('is fetched once, when the session is made while the database starts, and serves every Run then', async () => {
+    const { input, fetched, answer } = await lab([true])
+    expect(fetched).toEqual(['playground'])
+    expect(await answer(input)).toBe(RECORDED)
+    expect(await answer(input)).toBe(RECORDED)
+    expect(fetched).toEqual(['playground'])
+  })
+
+  it('is not fetched once the database is open: no Run could use it', async () => {
+    const { input, fetched, answer } = await lab([false])
+    expect(await answer(input)).toBeNull()
+    expect(fetched).toEqual([])
+  })
+
+  it('is fetched on a Run when the database starts again (its worker restarted after a crash)', async () => {
+    const { input, fetched, answer } = await lab([false, true])
+    expect(fetched).toEqual([])
+    expect(await answer(input)).toBe(RECORDED)
+    expect(fetched).toEqual(['playground'])
   })
 })
 

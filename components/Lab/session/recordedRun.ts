@@ -5,10 +5,12 @@
  * deterministic (virtual clock, seeded random(), a fresh schema per run), so that run's result is
  * known before the reader's database has opened.
  *
- * It is used only for the session's first Run, only while the page's database is still starting,
- * and only when the input the lab is about to send is exactly the recorded one. The live run is sent
- * as well (it warms the engine up for the reader's next run); should it ever answer differently,
- * the lab shows the live answer. Any edit, another scenario, Check or a second Run: the live engine.
+ * It is used for a Run only while the page's database is still starting, and only when the input
+ * the lab is about to send is exactly the recorded one: the first Run, and a repeat of it pressed
+ * before the database has opened (the engine would give the same outcome again). The live run is
+ * sent each time as well (it warms the engine up for the reader's next run); should it ever answer
+ * differently, the lab shows the live answer. Any edit, another scenario, Check, or any Run once the
+ * database is open: the live engine.
  */
 import type { RunInput, RunOutcome } from '@/lib/lab/types'
 import { getLabHost } from '../labHost'
@@ -80,8 +82,24 @@ export async function recordedOutcomeFor(
   return (await starting()) ? recorded.outcome : null
 }
 
-/** For a new session: fetches `example`'s recording now, and answers for the session's first Run. */
-export function recordedFirstRun(example: string): (input: RunInput) => Promise<RunOutcome | null> {
-  const recording = fetchRecordedRun(example)
-  return (input) => recordedOutcomeFor(recording, input)
+/**
+ * For a new session: answers, for each Run, with `example`'s recording when it may stand in for the
+ * live run (recordedOutcomeFor), else null. The recording is fetched once, and only while the page's
+ * database is starting: once it has opened no Run can use it. A database that starts again (its worker
+ * restarted after a crash) is starting once more, and a Run then fetches it.
+ */
+export function recordedRunsFor(
+  example: string,
+  {
+    starting = databaseStarting,
+    fetchRun = fetchRecordedRun,
+  }: { starting?: () => Promise<boolean>; fetchRun?: (example: string) => Promise<RecordedRun | null> } = {},
+): (input: RunInput) => Promise<RunOutcome | null> {
+  let recording: Promise<RecordedRun | null> | undefined
+  const fetchOnce = () => (recording ??= fetchRun(example))
+  // Now, ahead of the Run, while a Run could still use it.
+  void starting().then((yes) => {
+    if (yes) void fetchOnce()
+  })
+  return async (input) => ((await starting()) ? recordedOutcomeFor(fetchOnce(), input, starting) : null)
 }

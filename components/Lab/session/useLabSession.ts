@@ -12,7 +12,7 @@ import type { StaticSnapshot } from '../staticEdits'
 import { loadEdits } from '../storage'
 import type { LabModule } from '../types'
 import { labCommands, type LabCommands } from './commands'
-import { recordedFirstRun } from './recordedRun'
+import { recordedRunsFor } from './recordedRun'
 import { createLabSession, PENDING_ACTIONS, type LabSessionState, type PendingAction } from './state'
 
 /** What the static lab hands the session: what the reader left there, and what they pressed. */
@@ -47,7 +47,7 @@ export function useLabSession(
       session,
       commands: labCommands(example, meta, session, {
         runOnHost: runOnLabHost,
-        recordedFirstRun: recordedFirstRun(example),
+        recordedRun: recordedRunsFor(example),
       }),
     }
   })
