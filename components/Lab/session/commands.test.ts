@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { CANCELLED_OUTCOME } from '@/lib/lab/host/protocol'
-import type { RunInput, RunOutcome } from '@/lib/lab/types'
-import { labCommands } from './commands'
-import { exampleSession } from './exampleSession.test-support'
+import type { RunOutcome } from '@/lib/lab/types'
+import { playgroundLab } from './exampleSession.test-support'
 import { labStateOf } from './state'
 
 const OK: RunOutcome = { ok: false, error: { kind: 'plan', message: 'stand-in outcome' }, console: [] }
 
-async function playground() {
-  const { labMeta, files, session } = await exampleSession('playground', { pendingAction: 'run' })
-  /** A fake host: each run waits until the test answers it. */
-  const runs: Array<{ input: RunInput; answer: (outcome: RunOutcome) => void }> = []
-  const commands = labCommands('playground', labMeta, session, {
-    runOnHost: (input) => new Promise((answer) => runs.push({ input, answer })),
-  })
-  return { session, commands, runs, files }
-}
+const playground = () => playgroundLab({ pendingAction: 'run' })
 
 describe('LabSession commands', () => {
   it('does the action pressed in the static lab once, with the session’s files and panel', async () => {

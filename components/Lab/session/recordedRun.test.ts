@@ -4,22 +4,14 @@ import type { RunInput, RunOutcome } from '@/lib/lab/types'
 import { firstRunInput, notExactInJson } from '@/scripts/record-lab-runs'
 import { labCommands } from './commands'
 import { recordedOutcomeFor, recordedRunsFor, stableJson, type RecordedRun } from './recordedRun'
-import { exampleSession } from './exampleSession.test-support'
+import { exampleSession, playgroundLab, withConsoleErrorSilenced } from './exampleSession.test-support'
 import { labStateOf } from './state'
 
 const RECORDED: RunOutcome = { ok: false, error: { kind: 'plan', message: 'the recorded outcome' }, console: [] }
 const LIVE_SAME: RunOutcome = JSON.parse(JSON.stringify(RECORDED))
 const LIVE_OTHER: RunOutcome = { ok: false, error: { kind: 'plan', message: 'what the engine says' }, console: [] }
 
-async function playground(recordedRun: (input: RunInput) => Promise<RunOutcome | null>) {
-  const { labMeta, session } = await exampleSession('playground')
-  const runs: Array<{ input: RunInput; answer: (outcome: RunOutcome) => void }> = []
-  const commands = labCommands('playground', labMeta, session, {
-    runOnHost: (input) => new Promise((answer) => runs.push({ input, answer })),
-    recordedRun,
-  })
-  return { session, commands, runs }
-}
+const playground = (recordedRun: (input: RunInput) => Promise<RunOutcome | null>) => playgroundLab({ recordedRun })
 
 /**
  * The playground with its real recorded input and a fake recording of it, over a database whose
@@ -104,14 +96,10 @@ describe('the recorded first run', () => {
     await commands.run('run')
     runs[0].answer(CANCELLED_OUTCOME)
     expect(session.getState().outcome).toBe(RECORDED)
-    const error = console.error
-    console.error = () => undefined
-    try {
+    await withConsoleErrorSilenced(async () => {
       runs[1].answer(LIVE_OTHER)
       await settle()
-    } finally {
-      console.error = error
-    }
+    })
     expect(session.getState().outcome).toBe(LIVE_OTHER)
     expect(labStateOf(session.getState())).toBe('error')
   })
@@ -132,14 +120,10 @@ describe('the recorded first run', () => {
     const { session, commands, runs } = await playground(async () => RECORDED)
     await commands.run('run')
     expect(session.getState().outcome).toBe(RECORDED)
-    const error = console.error
-    console.error = () => undefined
-    try {
+    await withConsoleErrorSilenced(async () => {
       runs[0].answer(LIVE_OTHER)
       await settle()
-    } finally {
-      console.error = error
-    }
+    })
     expect(session.getState().outcome).toBe(LIVE_OTHER)
   })
 
