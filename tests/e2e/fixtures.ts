@@ -111,6 +111,24 @@ export async function openLab(page: Page, id: string, { path }: { path?: string 
   return root
 }
 
+/** The `detail` (a lab id) of every performance mark `name` the page has made so far. */
+export function marks(page: Page, name: string): Promise<unknown[]> {
+  return page.evaluate(
+    (mark) => performance.getEntriesByName(mark).map((entry) => (entry as PerformanceMark).detail),
+    name,
+  )
+}
+
+/**
+ * Waits until lab `id`'s result is the worker's own. A first Run pressed while the page's database is
+ * still starting shows the build's recording at once (components/Lab/session/recordedRun.ts); the
+ * worker's live run of the same input confirms it later. A Run after the database opened is live.
+ */
+export async function expectLiveResult(page: Page, id: string) {
+  if (!(await marks(page, 'lab-recorded-run')).includes(id)) return
+  await expect.poll(() => marks(page, 'lab-recorded-run-confirmed'), { timeout: FIRST_RUN_MS }).toContain(id)
+}
+
 /** Presses the lab's Run and waits until the run has ended in the state `expected`. */
 export async function run(root: Locator, expected: RegExp | string = /done/) {
   await root.getByRole('button', { name: 'Run', exact: true }).click()

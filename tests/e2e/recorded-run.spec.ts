@@ -5,7 +5,7 @@
  * (another request, a Run once the database is open) is live.
  */
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, marks, test } from './fixtures'
 
 test.setTimeout(120_000)
 const FIRST_RUN_MS = 60_000
@@ -20,9 +20,6 @@ async function holdDatabase(page: Page): Promise<() => void> {
   })
   return release
 }
-
-const marks = (page: Page, name: string) =>
-  page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => (entry as PerformanceMark).detail), name)
 
 test('a first Run and its repeat before the database opens show the recorded run at once; the engine agrees; a Run after is live', async ({
   page,
