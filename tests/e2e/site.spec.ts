@@ -126,8 +126,10 @@ test('hydrating a lesson does not restyle the whole page to switch transitions o
 
 test('hydrating a lesson gives the main thread back between slices of work', async ({ page }) => {
   // lib/site/hydrate-in-transition.ts: React hydrates in ~5 ms slices instead of one long task. A
-  // message loop counts how often the page could have answered a reader while hydration ran: in one
-  // long task it gets in at most a couple of times, with slices it gets a turn after every slice.
+  // message loop counts how often the page could have answered a reader while hydration ran. Measured
+  // on 2026-12-08 at 4× throttling: hydrating in one long task (the wrapper off) gave 1 turn in 8 of 8
+  // runs; in slices, 13–38 turns here and 8 in CI's full browser stage, where the machine is loaded
+  // and each turn waits longer for the CPU. 4 sits between the two.
   // The loop runs until Next has measured hydration, however long the page takes to get there: a cap
   // on the number of turns ran out before hydration began on a loaded machine (CI counted 6).
   await page.addInitScript(() => {
@@ -151,7 +153,7 @@ test('hydrating a lesson gives the main thread back between slices of work', asy
     return turns.filter((at) => at > hydration.startTime && at < hydration.startTime + hydration.duration).length
   })
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
-  expect(turnsDuringHydration).toBeGreaterThanOrEqual(10)
+  expect(turnsDuringHydration).toBeGreaterThanOrEqual(4)
 })
 
 test('a lesson says when it was last updated, as a date and a machine-readable time', async ({ page }) => {
